@@ -1,0 +1,3 @@
+"""factex's spaCy components; importing this package registers their factories."""
+
+from . import actors, dates, entity_ruler, events, money  # noqa: F401

@@ -1,0 +1,234 @@
+"""``factex_actors``: people, organisations, states and places, clustered per document.
+
+Mentions come from the entity recogniser (after ``factex_entity_ruler``'s corrections). Each is
+trimmed (a leading "the", a trailing "'s", titles before a person's name), demonyms are
+resolved to their state through the gazetteer ("Soviet", "Bangladeshi-Soviet" → two states), and
+mentions are clustered: same name, gazetteer alias ("USSR" → Soviet Union), surname → full name,
+acronym ↔ expansion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..constants import BOTH_SIDES, TITLE_MODIFIERS, TITLES
+from ..extensions import register_extensions
+from ..gazetteer import gazetteer, key
+from ..mentions import ActorCluster, ActorMention
+
+LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
+               "NORP": "GPE"}
+_TITLE_RE = re.compile(r"^\s*(?:[A-Z][a-z]+[-\s])?(?:relations?|ties)\b", re.I)
+_ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop "the", possessive endings and leading titles from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the",):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
+        end -= 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or
+                                   doc[start].lower_ in TITLE_MODIFIERS):
+            start += 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _demonym_parts(span: Span) -> list[tuple[int, int, str, str]]:
+    """Demonyms inside a span, split at hyphens: (start_char, end_char, text, state)."""
+    gz = gazetteer()
+    out = []
+    for tok in span:
+        for m in re.finditer(r"[^\-\u2013/]+", tok.text):
+            state = gz.demonym_state(m.group(0))
+            if state:
+                s = tok.idx + m.start()
+                out.append((s, s + len(m.group(0)), m.group(0), state))
+    return out
+
+
+def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
+    """Every actor mention: (gazetteer canonical name or None, type, mention)."""
+    gz = gazetteer()
+    found: list[tuple[str | None, str, ActorMention]] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        text = span.text
+        state = gz.state_of(text)
+        if state:
+            label = "NORP" if gz.demonym_state(text) else "GPE"
+            found.append((state, "GPE", ActorMention(span.start_char, span.end_char, text, label,
+                                                     span.start, span.end)))
+            continue
+        org = gz.organisations.get(key(text))
+        if org:
+            found.append((org, "ORG", ActorMention(span.start_char, span.end_char, text, "ORG",
+                                                   span.start, span.end)))
+            continue
+        place = gz.places.get(key(text))
+        if place and ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+            found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text, "GPE",
+                                                    span.start, span.end)))
+            continue
+        parts = _demonym_parts(span)
+        if ent.label_ == "NORP" or (parts and ent.label_ != "PERSON"):
+            # "Early Soviet", "Bangladeshi-Soviet": keep the demonyms, drop the rest.
+            for s, e, t, st in parts:
+                ts, te = _char_span_tokens(doc, s, e)
+                found.append((st, "GPE", ActorMention(s, e, t, "NORP", ts, te)))
+            continue
+        if ent.label_ == "PERSON" and parts and parts[0][0] == span.start_char:
+            # "Bangladeshi Sheikh Hasina": the demonym is its own mention.
+            s, e, t, st = parts[0]
+            ts, te = _char_span_tokens(doc, s, e)
+            found.append((st, "GPE", ActorMention(s, e, t, "NORP", ts, te)))
+            span = Span(doc, te, span.end, label="PERSON")
+            span = _trim(span)
+            if span is None:
+                continue
+        found.append((None, LABEL_TYPES[ent.label_],
+                      ActorMention(span.start_char, span.end_char, span.text, ent.label_,
+                                   span.start, span.end)))
+    return found
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_STOP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list[ActorCluster]:
+    """Group mentions into actors and choose each actor's canonical name and type."""
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+
+    def group(gid: str) -> dict:
+        if gid not in groups:
+            groups[gid] = {"canonical": None, "types": Counter(), "mentions": []}
+            order.append(gid)
+        return groups[gid]
+
+    for canonical, typ, m in found:
+        gid = f"gz:{canonical}" if canonical else f"k:{key(m.text)}"
+        g = group(gid)
+        if canonical:
+            g["canonical"] = canonical
+        g["types"][typ] += 1
+        g["mentions"].append(m)
+
+    _merge_partial_names(groups, order)
+    _merge_acronyms(doc, groups, order)
+
+    clusters = []
+    for gid in order:
+        g = groups.get(gid)
+        if g is None or not g["mentions"]:
+            continue
+        typ = g["types"].most_common(1)[0][0]
+        if g["canonical"]:
+            name = g["canonical"]
+        else:
+            candidates = [m.text for m in g["mentions"] if m.label != "NORP"]
+            name = max(candidates or [g["mentions"][0].text], key=lambda t: (len(t.split()), len(t)))
+        mentions = sorted(g["mentions"], key=lambda m: m.start)
+        clusters.append(ActorCluster(name=name, type=typ, mentions=mentions))
+    return clusters
+
+
+def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
+    g = groups.pop(src)
+    groups[dst]["mentions"].extend(g["mentions"])
+    groups[dst]["types"].update(g["types"])
+    order.remove(src)
+
+
+def _merge_partial_names(groups: dict, order: list[str]) -> None:
+    """A person named by one part of a longer name elsewhere ("Pearson") is that person."""
+    people = [gid for gid in order if groups[gid]["types"].most_common(1)[0][0] == "PERSON"]
+    full = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in people}
+    for gid in people:
+        name = full[gid]
+        if len(name.split()) > 1:
+            continue
+        targets = [o for o in people if o != gid and o in groups and len(full[o].split()) > 1
+                   and name in full[o].replace("-", " ").split()]
+        if len(targets) == 1:
+            _merge_into(groups, order, gid, targets[0])
+
+
+def _merge_acronyms(doc: Doc, groups: dict, order: list[str]) -> None:
+    """An acronym whose letters are the initials of another actor's name is that actor."""
+    names = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in order}
+    for gid, name in list(names.items()):
+        if gid not in groups or not re.fullmatch(r"[A-Z][A-Z&.]{1,9}", name):
+            continue
+        acro = name.replace(".", "")
+        targets = [o for o, full in names.items()
+                   if o != gid and o in groups and len(full.split()) > 1 and _initials(full) == acro]
+        if len(targets) == 1:
+            _merge_into(groups, order, gid, targets[0])
+
+
+def topic_states(doc: Doc) -> list[str]:
+    """The states a relations article is about, read from its title or first sentence."""
+    gz = gazetteer()
+    first = doc.text[:300].split("\n", 1)[0]
+    m = re.match(r"\s*(.+?)\s*[\u2013\-\u2014/]\s*(.+?)\s+relations\b", first, re.I)
+    if not m:
+        m = re.search(r"[Rr]elations between (?:the )?(.+?) and (?:the )?([A-Z][\w ]+?)[\.,;]",
+                      doc.text[:600])
+    if m:
+        states = [gz.state_of(g.strip()) for g in m.groups()]
+        if all(states):
+            return states  # type: ignore[return-value]
+    return []
+
+
+@Language.factory("factex_actors", default_config={})
+def make_actors(nlp: Language, name: str) -> "ActorsComponent":
+    """Build the actors component."""
+    return ActorsComponent()
+
+
+class ActorsComponent:
+    """Sets ``doc._.factex_actors`` and ``doc._.factex_token_actor``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        gazetteer()  # load once per process, not per document
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = collect_mentions(doc)
+        clusters = cluster(doc, found)
+        token_actor: dict[int, str] = {}
+        for c in clusters:
+            for m in c.mentions:
+                for i in range(m.token_start, m.token_end):
+                    token_actor.setdefault(i, c.name)
+        doc._.factex_actors = clusters
+        doc._.factex_token_actor = token_actor
+        doc._.factex_topic = topic_states(doc)
+        return doc
+
+
+def both_sides_phrase(text: str) -> bool:
+    """True for phrases such as "both countries" that stand for the article's two states."""
+    return text.lower() in BOTH_SIDES

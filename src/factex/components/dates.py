@@ -1,0 +1,167 @@
+"""``factex_dates``: temporal expressions, normalised to TIMEX3 with narrative anchoring.
+
+Candidates are the model's DATE/TIME entities plus token patterns from
+``data/date_patterns.jsonl`` (BC years, seasons, decades with early/mid/late, relative
+expressions the model misses). Each candidate is normalised by :func:`factex.timex.normalise`
+against the narrative's anchor: the latest explicit date read so far in the document.
+Ranges ("from 1972 until 1975", "1988–1998") are kept as two expressions, as TimeML annotates
+them, each carrying the range value for the events that need it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..constants import DATE_PREPOSITION_MODS
+from ..errors import DataError
+from ..extensions import register_extensions
+from ..gazetteer import read_jsonl
+from ..mentions import DateMention
+from ..timex import Anchor, Timex, normalise
+
+
+class DatePattern(BaseModel):
+    """One token pattern of ``date_patterns.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    pattern: list[dict]
+
+
+_RANGE_SPLIT = re.compile(
+    r"^(?P<pre>(?:from|between)\s+)?(?P<left>.+?)(?P<sep>\s*(?:[\u2010-\u2015\-]|to|until|till|"
+    r"through|and)\s*)(?P<right>.+)$", re.I)
+_LEADING_JUNK = re.compile(r"^(?:in|on|at|during|of|since|by|from)\s+", re.I)
+
+
+@Language.factory("factex_dates", default_config={"use_model_entities": True})
+def make_dates(nlp: Language, name: str, *, use_model_entities: bool) -> "DatesComponent":
+    """Build the dates component (its patterns are compiled once, here)."""
+    return DatesComponent(nlp, use_model_entities=use_model_entities)
+
+
+class DatesComponent:
+    """Sets ``doc._.factex_dates``."""
+
+    def __init__(self, nlp: Language, *, use_model_entities: bool = True) -> None:
+        register_extensions()
+        self.use_model_entities = use_model_entities
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        try:
+            for row in read_jsonl("date_patterns.jsonl", DatePattern):
+                self.matcher.add(row.id, [row.pattern])
+        except (ValueError, ValidationError) as exc:  # a malformed token pattern
+            raise DataError(f"date_patterns.jsonl: {exc}") from None
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        """Candidate spans: model DATE/TIME entities and pattern matches, longest first."""
+        spans = []
+        if self.use_model_entities:
+            spans.extend(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
+        spans.extend(Span(doc, s, e, label="DATE") for _, s, e in self.matcher(doc))
+        return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor: Anchor | None = doc.user_data.get("factex_anchor")
+        out: list[DateMention] = []
+        for span in self.candidates(doc):
+            span = _trim(span)
+            if span is None:
+                continue
+            for mention in self._normalise_span(span, anchor):
+                out.append(mention)
+                if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
+                    new = mention.timex.anchor()
+                    if new is not None:
+                        anchor = new
+        _link_ranges(doc, out)
+        doc._.factex_dates = out
+        doc.user_data["factex_anchor_out"] = anchor
+        return doc
+
+    def _normalise_span(self, span: Span, anchor: Anchor | None) -> list[DateMention]:
+        timex = normalise(span.text, anchor)
+        if timex is None:
+            return []
+        prep_mod = _preposition_mod(span)
+        if prep_mod and timex.mod is None and timex.type == "DATE":
+            timex = Timex(timex.value, prep_mod, timex.type, timex.anchored)
+        if "/" in timex.value:
+            parts = _split_range(span, anchor)
+            if parts:
+                for p in parts:
+                    p.range_value = timex.value
+                    p.range_start, p.range_end = span.start_char, span.end_char
+                return parts
+        return [_mention(span, timex)]
+
+
+_BETWEEN_SIDES = re.compile(r"^\s*(?:[\u2010-\u2015\-]|to|until|till|through|and)\s*$", re.I)
+_BEFORE_LEFT = re.compile(r"(?:from|between)\s*$", re.I)
+
+
+def _link_ranges(doc: Doc, dates: list[DateMention]) -> None:
+    """Mark "from X until Y" / "between X and Y" written as two expressions as one range."""
+    for a, b in zip(dates, dates[1:]):
+        if a.range_value or b.range_value or a.timex.type != "DATE" or b.timex.type != "DATE":
+            continue
+        if not _BETWEEN_SIDES.match(doc.text[a.end:b.start]):
+            continue
+        if not _BEFORE_LEFT.search(doc.text[max(0, a.start - 12):a.start]):
+            continue
+        value = f"{a.timex.value}/{b.timex.value}"
+        if b.timex.mod == "BEFORE":  # the "until" of a range, not an open "before"
+            b.timex = Timex(b.timex.value, None, b.timex.type, b.timex.anchored)
+        start = doc.text.rfind(" ", 0, a.start - 1) + 1
+        for d in (a, b):
+            d.range_value, d.range_start, d.range_end = value, start, b.end
+
+
+def _mention(span: Span, timex: Timex) -> DateMention:
+    return DateMention(span.start_char, span.end_char, span.text, timex, span.start, span.end)
+
+
+def _trim(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s",)):
+        end -= 1
+    return Span(doc, start, end, label=span.label_) if start < end else None
+
+
+def _preposition_mod(span: Span) -> str | None:
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1].lower_
+    return DATE_PREPOSITION_MODS.get(prev)
+
+
+def _split_range(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
+    """Two mentions for the two sides of a range span, each normalised on its own."""
+    m = _RANGE_SPLIT.match(span.text)
+    if not m:
+        return None
+    doc = span.doc
+    base = span.start_char
+    left_s, left_e = base + m.start("left"), base + m.end("left")
+    right_s, right_e = base + m.start("right"), base + m.end("right")
+    left = doc.char_span(left_s, left_e, alignment_mode="contract")
+    right = doc.char_span(right_s, right_e, alignment_mode="contract")
+    if left is None or right is None:
+        return None
+    full = normalise(span.text, anchor)
+    if full is None:
+        return None
+    lval, rval = full.value.split("/", 1)
+    return [
+        _mention(left, Timex(lval, None, "DATE", full.anchored)),
+        _mention(right, Timex(rval, None, "DATE", full.anchored)),
+    ]

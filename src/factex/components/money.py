@@ -1,0 +1,344 @@
+"""``factex_money``: amounts of money with ISO currency, qualifier, payer, recipient and date.
+
+Amounts are found by a scanner built from ``data/currencies.json`` (signs, codes and words
+before or after a number, with magnitudes such as million, bn, crore and lakh), which is far
+more complete than the model's MONEY entities; model MONEY spans the scanner did not cover are
+parsed the same way. An ambiguous sign ("$", "Rs", "¥") takes the currency of the state the
+sentence, then the document, is about. Payer and recipient come from the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..constants import GIVE_VERBS, MONEY_QUALIFIERS, RECEIVE_VERBS, TRANSFER_NOUNS
+from ..extensions import register_extensions
+from ..gazetteer import CurrencyEntry, currency_table, gazetteer
+from ..mentions import DateMention, MoneyMention
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
+                 "a": 1, "half a": 0.5}
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    regex: re.Pattern[str]
+    symbols: dict[str, CurrencyEntry]
+    words: dict[str, CurrencyEntry]
+    plurals: dict[str, str]
+    magnitudes: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def scanner() -> _Scanner:
+    """Compile the money regex once per process from the currency table."""
+    table = currency_table()
+    symbols = sorted(table.symbols, key=len, reverse=True)
+    words = sorted(list(table.words) + list(table.plurals), key=len, reverse=True)
+    mags = sorted(table.magnitudes, key=len, reverse=True)
+    sym = "|".join(re.escape(s) for s in symbols)
+    word = "|".join(re.escape(w) for w in words)
+    mag = "|".join(re.escape(m) for m in mags)
+    num = rf"(?:{_NUMBER}|{'|'.join(k for k in _NUMBER_WORDS if ' ' not in k and k != 'a')})"
+    magnitude = rf"(?:\s*-?\s*(?P<{{n}}>{mag})\b)?"
+    amount = rf"(?P<{{a}}>{_NUMBER}){magnitude}"
+    # sign/code before the number ("US$142 million", "Rs 45 crore", "SEK 300 million"),
+    # optionally a second bound ("$1-2 million", "$1m to $2m" is two matches anyway).
+    before = (rf"(?<![A-Za-z])(?P<sym>{sym})\s?" + amount.format(a="a1", n="m1")
+              + rf"(?:\s*(?:[\u2013\-]|to)\s*(?:(?P=sym)\s?)?" + amount.format(a="a2", n="m2") + ")?")
+    # number then word or code ("988 million yuan", "12 lakh rupees", "300 million SEK").
+    after = (rf"(?<![\w$])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b)?"
+             rf"(?:\s+(?:of\s+)?)(?P<adj>(?:[A-Z][a-z]+\s){{0,2}})?(?P<word>{word}|{sym})\b")
+    regex = re.compile(rf"{before}|{after}", re.I)
+    return _Scanner(regex, table.symbols, table.words, table.plurals, table.magnitudes)
+
+
+def _to_number(text: str) -> float | None:
+    t = text.replace(",", "").lower()
+    if t in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _currency_entry(sc: _Scanner, sym: str | None, word: str | None, adj: str) -> CurrencyEntry | None:
+    if sym:
+        exact = sc.symbols.get(sym) or sc.symbols.get(sym.upper())
+        if exact and (sym in sc.symbols or sym.isupper()):
+            return exact
+        return None
+    if word is None:
+        return None
+    w = word.lower()
+    w = sc.plurals.get(w, w)
+    # "Swiss francs", "US dollars": the adjective narrows the word.
+    adj_l = adj.strip().lower()
+    if adj_l:
+        for n in range(len(adj_l.split()), 0, -1):
+            phrase = " ".join(adj_l.split()[-n:] + [w])
+            if phrase in sc.words:
+                return sc.words[phrase]
+        state = gazetteer().state_of(adj.strip())
+        if state:
+            st = gazetteer().states.get(state)
+            if st and st.currency and w in st.currency_names:
+                return CurrencyEntry(default=st.currency)
+    if word.isupper() and word in sc.symbols:
+        return sc.symbols[word]
+    return sc.words.get(w)
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    value: float
+    entry: CurrencyEntry
+
+
+def scan_amounts(text: str) -> list[_Amount]:
+    """Every money amount the scanner finds in ``text`` (one per bound of a range)."""
+    sc = scanner()
+    out: list[_Amount] = []
+    for m in sc.regex.finditer(text):
+        g = m.groupdict()
+        if g.get("a1"):
+            entry = _currency_entry(sc, g["sym"], None, "")
+            if entry is None:
+                continue
+            mag1 = sc.magnitudes.get((g["m1"] or "").lower(), 1.0)
+            mag2 = sc.magnitudes.get((g["m2"] or "").lower(), 1.0)
+            v1 = _to_number(g["a1"])
+            if g.get("a2"):
+                # "$1-2 million": the magnitude of the upper bound is the lower bound's too.
+                if not g["m1"]:
+                    mag1 = mag2
+                v2 = _to_number(g["a2"])
+                s1, e1 = m.start(), m.end("m1") if g["m1"] else m.end("a1")
+                s2 = m.start("a2")
+                if v1 is not None:
+                    out.append(_Amount(s1, e1, v1 * mag1, entry))
+                if v2 is not None:
+                    out.append(_Amount(s2, m.end(), v2 * mag2, entry))
+            elif v1 is not None:
+                out.append(_Amount(m.start(), m.end(), v1 * mag1, entry))
+        else:
+            entry = _currency_entry(sc, None, g["word"], g["adj"] or "")
+            if entry is None:
+                continue
+            v = _to_number(g["a3"])
+            if v is None:
+                continue
+            mag = sc.magnitudes.get((g["m3"] or "").lower(), 1.0)
+            out.append(_Amount(m.start(), m.end(), v * mag, entry))
+    return out
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    before = text[max(0, start - 25):start].lower()
+    for q in MONEY_QUALIFIERS:
+        if re.search(rf"\b{re.escape(q)}\s+$", before):
+            return q, start - (len(before) - before.rfind(q))
+    return None, start
+
+
+@Language.factory("factex_money", default_config={})
+def make_money(nlp: Language, name: str) -> "MoneyComponent":
+    """Build the money component."""
+    return MoneyComponent()
+
+
+class MoneyComponent:
+    """Sets ``doc._.factex_money``; needs ``factex_actors`` and ``factex_dates`` before it."""
+
+    def __init__(self) -> None:
+        register_extensions()
+        scanner()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = scan_amounts(doc.text)
+        covered = [(a.start, a.end) for a in found]
+        for ent in doc.ents:
+            if ent.label_ == "MONEY" and not any(s < ent.end_char and ent.start_char < e
+                                                 for s, e in covered):
+                for a in scan_amounts(ent.text):
+                    found.append(_Amount(a.start + ent.start_char, a.end + ent.start_char,
+                                         a.value, a.entry))
+        found.sort(key=lambda a: a.start)
+        state_counts = _state_counts(doc)
+        explicit_codes = set(re.findall(r"\b[A-Z]{3}\b", doc.text))
+        out: list[MoneyMention] = []
+        for a in found:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            qualifier, _ = _qualifier(doc.text, a.start)
+            currency, confident = _resolve_currency(doc, span, a.entry, state_counts,
+                                                    explicit_codes)
+            mention = MoneyMention(
+                start=a.start, end=a.end, text=doc.text[a.start:a.end], amount=a.value,
+                currency=currency, qualifier=qualifier, token_start=span.start,
+                token_end=span.end, confidence=0.9 if confident else 0.6)
+            _parties(doc, span, mention)
+            mention.date = _date_for(doc, span)
+            out.append(mention)
+        doc._.factex_money = out
+        return doc
+
+
+def _state_counts(doc: Doc) -> Counter:
+    counts: Counter = Counter()
+    gz = gazetteer()
+    for c in doc._.factex_actors or []:
+        if c.name in gz.states:
+            counts[c.name] += len(c.mentions)
+    return counts
+
+
+def _resolve_currency(doc: Doc, span: Span, entry: CurrencyEntry, counts: Counter,
+                      explicit: set[str]) -> tuple[str, bool]:
+    """Pick the currency of an ambiguous sign from the states the text is about."""
+    if not entry.candidates:
+        return entry.default, True
+    gz = gazetteer()
+    cands = set(entry.candidates)
+    sent = span.sent
+    best: tuple[int, str] | None = None
+    # The state named nearest to the amount in its sentence decides first.
+    for c in doc._.factex_actors or []:
+        st = gz.states.get(c.name)
+        if not st or st.currency not in cands:
+            continue
+        for m in c.mentions:
+            if sent.start_char <= m.start < sent.end_char:
+                dist = abs(m.start - span.start_char)
+                if best is None or dist < best[0]:
+                    best = (dist, st.currency)
+    if best:
+        return best[1], True
+    coded = [c for c in cands if c in explicit and c != entry.default]
+    if len(coded) == 1:
+        return coded[0], True
+    for state, _n in counts.most_common():
+        st = gz.states[state]
+        if st.currency in cands:
+            return st.currency, True
+    return entry.default, False
+
+
+def _actor_of(doc: Doc, token: Token) -> str | None:
+    table = doc._.factex_token_actor or {}
+    if token.i in table:
+        return table[token.i]
+    for t in token.subtree:
+        if t.i in table:
+            return table[t.i]
+    return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    t = token
+    while t.head is not t:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` (inherited through conjunction) and whether it is passive."""
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c, c.dep_ == "nsubjpass"
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+        else:
+            break
+    return None, False
+
+
+def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
+    """Set payer and recipient from the prepositions and the verb around the amount."""
+    root = span.root
+    # A conjoined amount ("US$142 million from India, but only US$6 million from ...")
+    # shares the verb of the first one but keeps its own prepositions.
+    path = [root]
+    t = root
+    while t.head is not t and len(path) < 8:
+        t = t.head
+        path.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):
+            break
+    verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
+    payer = recipient = None
+    transfer = False
+    for node in path:
+        if node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS:
+            transfer = True
+        for child in node.children:
+            if child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                who = _actor_of(doc, obj)
+                if who is None:
+                    continue
+                p = child.lower_
+                if p == "from" and payer is None:
+                    payer = who
+                elif p in ("to", "for") and recipient is None:
+                    recipient = who
+                elif p == "by" and payer is None:
+                    payer = who
+                elif p == "in" and recipient is None and verb is not None and verb.lemma_ == "invest":
+                    recipient = who
+            elif child.dep_ in ("poss", "amod", "compound", "nmod") and node.lower_ in TRANSFER_NOUNS:
+                who = _actor_of(doc, child)
+                if who and payer is None:
+                    payer = who
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        subj, passive = _subject(verb)
+        subj_actor = _actor_of(doc, subj) if subj is not None else None
+        if lemma in RECEIVE_VERBS:
+            transfer = True
+            if recipient is None and subj_actor and not passive:
+                recipient = subj_actor
+        elif lemma in GIVE_VERBS:
+            transfer = True
+            if payer is None and subj_actor and not passive:
+                payer = subj_actor
+            if recipient is None:
+                for c in verb.children:
+                    if c.dep_ in ("dative", "iobj"):
+                        recipient = _actor_of(doc, c) or recipient
+    if not transfer:
+        return
+    if payer == recipient:
+        recipient = None
+    mention.payer, mention.recipient = payer, recipient
+
+
+def _date_for(doc: Doc, span: Span) -> DateMention | None:
+    """The date an amount belongs to: in its sentence, else the latest one before it."""
+    dates = [d for d in doc._.factex_dates or [] if d.timex.type == "DATE"
+             and (d.timex.value[:1].isdigit() or d.timex.value.startswith("BC"))]
+    sent = span.sent
+    same = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    if same:
+        before = [d for d in same if d.start < span.start_char]
+        return (before or same)[-1]
+    earlier = [d for d in dates if d.end <= span.start_char]
+    return earlier[-1] if earlier else None

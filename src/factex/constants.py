@@ -1,0 +1,51 @@
+"""Word lists shared by several components (one place, never copied)."""
+
+# Titles and offices that precede a name and are not part of it.
+TITLES = frozenset(
+    """
+    president vice prime minister ministers foreign deputy chancellor premier king queen prince
+    princess emperor empress tsar czar sultan shah emir amir general gen. lt. colonel
+    col. major maj. captain capt. admiral marshal field sergeant dr dr. mr mr. mrs mrs. ms ms.
+    sir lord lady dame pope cardinal bishop archbishop reverend rev. ambassador envoy secretary
+    senator governor mayor chairman chairwoman chair commander chief leader head justice judge
+    foreign-minister
+    """.split()
+)
+# Offices written in lower case inside a title chain ("foreign minister").
+TITLE_MODIFIERS = frozenset("foreign defence defense finance home interior trade general".split())
+
+# Determiners and possessive markers trimmed from the edges of a name.
+EDGE_WORDS = frozenset(["the", "The", "'s", "\u2019s", "'", "\u2019"])
+
+# Prepositions before a temporal expression that set its TIMEX3 mod.
+DATE_PREPOSITION_MODS = {
+    "by": "BEFORE", "before": "BEFORE", "until": "BEFORE", "till": "BEFORE", "after": "AFTER",
+    "since": "AFTER", "around": "APPROX", "about": "APPROX", "circa": "APPROX", "c.": "APPROX",
+    "ca.": "APPROX", "approximately": "APPROX",
+}
+
+# Words before an amount that qualify it without being part of it.
+MONEY_QUALIFIERS = (
+    "more than", "less than", "fewer than", "up to", "at least", "at most", "just over",
+    "just under", "an estimated", "roughly", "nearly", "almost", "about", "around",
+    "approximately", "over", "under", "only", "some", "close to", "as much as", "upwards of",
+)
+
+# Nouns and verbs that make an amount a transfer between parties.
+TRANSFER_NOUNS = frozenset(
+    """aid assistance grant grants loan loans credit credits donation donations investment
+    investments payment payments compensation reparation reparations fund funds funding
+    package support subsidy subsidies contribution contributions debt relief allocation
+    budget gift financing finance pledge""".split()
+)
+GIVE_VERBS = frozenset(
+    """give grant provide pledge donate lend loan offer extend disburse pay contribute allocate
+    commit fund finance approve transfer send promise invest spend channel award sanction
+    release earmark""".split()
+)
+RECEIVE_VERBS = frozenset("receive get obtain secure accept borrow win attract gain".split())
+
+# Determiners that stand for the two states a relations article is about.
+BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "the two sides",
+                        "both nations", "the two nations", "both governments",
+                        "the two governments", "both states", "the two states"])

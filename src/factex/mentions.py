@@ -1,0 +1,93 @@
+"""What the pipeline components leave on a Doc: plain dataclasses over character offsets.
+
+Offsets here are into the *repaired* text the pipeline runs on; :mod:`factex.records` maps
+them back to the original text when it builds the contract records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .timex import Timex
+
+
+@dataclass
+class ActorMention:
+    """One mention of an actor."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # the entity label the mention came from (GPE, NORP, PERSON, ...)
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class ActorCluster:
+    """An actor and every mention the document makes of it."""
+
+    name: str
+    type: str
+    mentions: list[ActorMention] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Distinct mention texts other than the canonical name, in order of appearance."""
+        seen: list[str] = []
+        for m in self.mentions:
+            if m.text != self.name and m.text not in seen:
+                seen.append(m.text)
+        return seen
+
+
+@dataclass
+class DateMention:
+    """A temporal expression with its TIMEX3 normalisation."""
+
+    start: int
+    end: int
+    text: str
+    timex: Timex
+    token_start: int
+    token_end: int
+    range_value: str | None = None  # "1972/1975" when this side belongs to a stated range
+    range_start: int | None = None
+    range_end: int | None = None
+
+
+@dataclass
+class MoneyMention:
+    """An amount of money with its resolved parties and date."""
+
+    start: int
+    end: int
+    text: str
+    amount: float
+    currency: str
+    qualifier: str | None
+    token_start: int
+    token_end: int
+    payer: str | None = None
+    recipient: str | None = None
+    date: DateMention | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class EventMention:
+    """A dated happening."""
+
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    date: DateMention
+    actors: list[str]
+    location: str | None
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    modality: str | None = None
+    confidence: float = 0.5

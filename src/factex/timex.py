@@ -1,0 +1,545 @@
+"""TIMEX3 normalisation of English temporal expressions.
+
+:func:`normalise` turns the text of one temporal expression into a TIMEX3 ``value``, ``mod``
+and ``type``. Relative expressions ("the following year", "three years later", "that month")
+are resolved against an :class:`Anchor`, the latest explicit date of the narrative, never
+against today. Forms the rules here do not know go to dateparser, restricted to English and
+with its missing fields filled from the anchor; without an anchor an expression that lacks a
+year is left unresolved rather than guessed from the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "couple of": 2, "a couple of": 2,
+}
+VAGUE_NUMBERS = {"several", "a few", "few", "many", "some", "numerous"}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
+              "hour": "H", "minute": "M", "summer": "SU", "winter": "WI"}
+
+# Prefixes that set TIMEX3 mod; the longest match wins.
+MOD_PREFIXES = [
+    ("the very beginning of", "START"), ("the beginning of", "START"), ("beginning of", "START"),
+    ("the start of", "START"), ("start of", "START"), ("the dawn of", "START"),
+    ("the early part of", "START"), ("early in", "START"), ("early", "START"),
+    ("the middle of", "MID"), ("middle of", "MID"), ("the mid-", "MID"), ("mid-", "MID"),
+    ("mid", "MID"),
+    ("the end of", "END"), ("end of", "END"), ("the close of", "END"), ("the latter part of", "END"),
+    ("late in", "END"), ("late", "END"),
+    ("approximately", "APPROX"), ("around", "APPROX"), ("about", "APPROX"), ("circa", "APPROX"),
+    ("ca.", "APPROX"), ("c.", "APPROX"), ("roughly", "APPROX"), ("some time in", "APPROX"),
+    ("before", "BEFORE"), ("by", "BEFORE"), ("until", "BEFORE"), ("till", "BEFORE"),
+    ("no later than", "BEFORE"), ("prior to", "BEFORE"), ("up to", "BEFORE"),
+    ("after", "AFTER"), ("since", "AFTER"), ("later than", "AFTER"),
+]
+# Prepositions before an expression that set mod when the expression itself has none.
+PREPOSITION_MODS = {
+    "by": "BEFORE", "before": "BEFORE", "until": "BEFORE", "till": "BEFORE", "after": "AFTER",
+    "since": "AFTER", "around": "APPROX", "about": "APPROX", "circa": "APPROX", "c.": "APPROX",
+    "ca.": "APPROX", "approximately": "APPROX",
+}
+
+_WS = re.compile(r"\s+")
+_DASH = re.compile(r"\s*[\u2010-\u2015\u2212]\s*")
+_ERA = r"(?:\s*(?P<era>b\.?c\.?e?\.?|a\.?d\.?|c\.?e\.?))"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{1,4})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")),
+    ("dmy", re.compile(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}{_ERA}?")),
+    ("mdy", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}{_ERA}?")),
+    ("dm", re.compile(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}")),
+    ("md", re.compile(rf"{_MONTH}\s+{_DAY}")),
+    ("my", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_ERA}?")),
+    ("m", re.compile(rf"(?:the\s+month\s+of\s+)?{_MONTH}")),
+    ("season_y", re.compile(r"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+"
+                            + _YEAR + _ERA + "?")),
+    ("season", re.compile(r"(?:the\s+|that\s+|this\s+)?(?P<season>spring|summer|autumn|fall|winter)")),
+    ("quarter", re.compile(r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                           r"(?:\s+of)?\s+(?P<year>\d{4})")),
+    ("half", re.compile(r"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<year>\d{4})")),
+    ("century", re.compile(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"
+                           + _ERA + "?")),
+    ("centuries_00s", re.compile(r"(?:the\s+)?(?P<cent>\d{2})00s")),
+    ("decade", re.compile(r"(?:the\s+)?(?P<dec>\d{3})0'?s")),
+    ("decade_short", re.compile(r"(?:the\s+)?'?(?P<dd>\d)0'?s")),
+    ("decade_word", re.compile(r"(?:the\s+)?(?P<word>" + "|".join(DECADE_WORDS) + ")")),
+    ("year", re.compile(r"(?:(?:the\s+)?(?:year|fiscal\s+year|fy)\s*)?" + _YEAR + _ERA + "?")),
+    ("era_year", re.compile(r"(?P<era>a\.?d\.?)\s+(?P<year>\d{1,4})")),
+]
+
+_UNIT = r"(?P<unit>years?|months?|weeks?|days?|decades?|centuries|century)"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted(list(NUMBER_WORDS) + list(VAGUE_NUMBERS), key=len,
+                                           reverse=True)) + ")"
+_REL_OFFSET = re.compile(
+    rf"(?:some\s+|about\s+|almost\s+|nearly\s+|over\s+|just\s+|only\s+)?{_NUM}(?:\s+|-){_UNIT}"
+    r"\s+(?P<dir>later|after|afterwards?|thereafter|on|earlier|before|previously|prior|ago)")
+_REL_NEXT = re.compile(
+    r"(?:the\s+)?(?:(?:later|early|earlier)\s+(?:in\s+)?)?(?P<dir>following|next|subsequent|succeeding|"
+    r"previous|preceding|prior)\s+(?P<unit>year|month|week|day|spring|summer|autumn|fall|winter|decade)")
+_REL_SAME = re.compile(
+    r"(?:(?P<pos>later|earlier|early|late)\s+(?:in\s+)?)?(?:(?:the\s+)?(?:end|beginning|start|middle)\s+"
+    r"of\s+)?(?:that|the\s+same|this|the)\s+(?P<unit>year|month|day|week|spring|summer|autumn|fall|"
+    r"winter|decade)")
+_REL_BEFORE = re.compile(r"(?:the\s+)?(?P<unit>year|month|day)\s+(?P<dir>before|after|earlier|later)")
+_DURATION = re.compile(
+    rf"(?:the\s+)?(?:(?:some|about|almost|nearly|over|more\s+than|less\s+than|just|only|at\s+least|"
+    rf"another|a\s+further|the\s+next|the\s+past|the\s+last|the\s+first|the\s+following)\s+)*"
+    rf"{_NUM}(?:\s+|-)(?P<unit>years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)"
+    r"(?:\s+(?:long|of\s+\w+))?")
+_VAGUE_DURATION = re.compile(r"(?P<unit>years|months|weeks|days|decades|centuries|hours)")
+_SET = re.compile(r"(?:every|each)\s+(?P<unit>year|month|week|day|summer|winter)|annually|yearly|"
+                  r"monthly|weekly|daily")
+_PRESENT = re.compile(r"now|today|currently|at present|presently|nowadays|the present( day)?|"
+                      r"these days")
+_PAST = re.compile(r"(?:in\s+)?recent(?:ly)?(?:\s+(?:years|decades|times|months))?|formerly|former|"
+                   r"in the past|the past|previously|once|earlier")
+_FUTURE = re.compile(r"(?:in\s+)?the\s+future|future|soon")
+# Ages, counts and the bare "years" are not dates.
+_NOT_DATES = re.compile(r"(?:the\s+)?(?:years|the\s+time|time|ages?|\d+\s+years?\s+old|aged?\s+\d+.*|"
+                        r"the\s+day|the\s+days|the\s+era|the\s+period|that\s+time|this\s+time|"
+                        r"the\s+same\s+time|the\s+moment|the\s+years\s+.*)")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A reference date of the narrative: a year with an optional month and day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def value(self) -> str:
+        """The anchor as a TIMEX3 value."""
+        out = _year_str(self.year)
+        if self.month:
+            out += f"-{self.month:02d}"
+            if self.day:
+                out += f"-{self.day:02d}"
+        return out
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A normalised temporal expression."""
+
+    value: str
+    mod: str | None = None
+    type: str = "DATE"
+    anchored: bool = False
+
+    def anchor(self) -> Anchor | None:
+        """The reference date this expression sets for later relative ones, if any."""
+        if self.type != "DATE":
+            return None
+        v = self.value.split("/")[-1]
+        m = re.fullmatch(r"(BC)?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", v)
+        if not m:
+            m2 = re.fullmatch(r"(BC)?(\d{4})-(SP|SU|FA|WI|Q\d|H\d)", v)
+            if not m2:
+                return None
+            year = int(m2.group(2))
+            return Anchor(-year if m2.group(1) else year)
+        year = int(m.group(2))
+        if m.group(1):
+            year = -year
+        month = int(m.group(3)) if m.group(3) else None
+        day = int(m.group(4)) if m.group(4) else None
+        return Anchor(year, month, day)
+
+
+def _year_str(year: int) -> str:
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def _clean(text: str) -> str:
+    t = text.strip().lower()
+    t = t.replace("\u2019", "'")
+    t = _DASH.sub("-", t)
+    t = _WS.sub(" ", t)
+    return t.strip(" ,;:.()\"")
+
+
+def _strip_mod(t: str) -> tuple[str, str | None]:
+    # "mid- and late 1980s": the first mod word stands for the expression.
+    m = re.match(r"(?:the\s+)?(early|mid|late)-?\s*(?:(?:and|or|to)\s+(?:early|mid|late)-?\s*)+(.+)", t)
+    if m:
+        return m.group(2), {"early": "START", "mid": "MID", "late": "END"}[m.group(1)]
+    if t.startswith("the ") and not t.startswith(("the beginning", "the start", "the middle", "the end",
+                                                  "the close", "the dawn", "the early part",
+                                                  "the latter", "the very", "the mid-")):
+        t = t[4:]
+    for prefix, mod in MOD_PREFIXES:
+        if t.startswith(prefix):
+            rest = t[len(prefix):]
+            if prefix.endswith("-") or rest.startswith((" ", "-")):
+                rest = rest.lstrip(" -")
+                if rest:
+                    return rest, mod
+    return t, None
+
+
+def _era_year(year: int, era: str | None) -> int:
+    if era and era.replace(".", "").startswith("b"):
+        return -year
+    return year
+
+
+def _century_number(ordinal: str) -> int | None:
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", ordinal)
+    if m:
+        return int(m.group(1))
+    return ORDINALS.get(ordinal)
+
+
+def _plausible_year(year: int, era: str | None, explicit_marker: bool) -> bool:
+    if era or explicit_marker:
+        return 0 < year <= 9999
+    return 1000 <= year <= 2100
+
+
+def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
+    """Absolute (or anchor-completed) dates: every pattern that matches the whole text."""
+    for kind, pat in _PATTERNS:
+        m = pat.fullmatch(t)
+        if not m:
+            continue
+        g = m.groupdict()
+        era = g.get("era")
+        if kind == "iso":
+            month = int(g["month"])
+            if not 1 <= month <= 12:
+                continue
+            return Timex(t if g["day"] else f"{g['year']}-{g['month']}")
+        if kind in ("dmy", "mdy"):
+            year = _era_year(int(g["year"]), era)
+            if not _plausible_year(abs(year), era, True):
+                continue
+            day, month = int(g["day"]), MONTHS[g["month"]]
+            if not 1 <= day <= 31:
+                continue
+            return Timex(f"{_year_str(year)}-{month:02d}-{day:02d}")
+        if kind in ("dm", "md"):
+            day, month = int(g["day"]), MONTHS[g["month"]]
+            if not 1 <= day <= 31 or anchor is None:
+                continue
+            return Timex(f"{_year_str(anchor.year)}-{month:02d}-{day:02d}", anchored=True)
+        if kind == "my":
+            year = _era_year(int(g["year"]), era)
+            if not _plausible_year(abs(year), era, False) and not era:
+                if not (100 <= abs(year) <= 999 and era):
+                    continue
+            return Timex(f"{_year_str(year)}-{MONTHS[g['month']]:02d}")
+        if kind == "m":
+            if anchor is None or g["month"] in ("may", "mar", "dec", "jan", "jun", "jul", "sep", "oct",
+                                                "nov", "feb", "apr", "aug") and len(t) <= 3:
+                continue
+            return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
+        if kind == "season_y":
+            year = _era_year(int(g["year"]), era)
+            if not _plausible_year(abs(year), era, True):
+                continue
+            return Timex(f"{_year_str(year)}-{SEASONS[g['season']]}")
+        if kind == "season":
+            if anchor is None:
+                continue
+            return Timex(f"{_year_str(anchor.year)}-{SEASONS[g['season']]}", anchored=True)
+        if kind == "quarter":
+            q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["ord"]) or int(g["ord"][0])
+            return Timex(f"{g['year']}-Q{q}")
+        if kind == "half":
+            return Timex(f"{g['year']}-H{1 if g['ord'] == 'first' else 2}")
+        if kind == "century":
+            n = _century_number(g["ord"])
+            if not n or n > 21:
+                continue
+            if era and era.replace(".", "").startswith("b"):
+                return Timex(f"BC{n - 1:02d}")
+            return Timex(f"{n - 1:02d}")
+        if kind == "centuries_00s":
+            return Timex(g["cent"])
+        if kind == "decade":
+            return Timex(g["dec"])
+        if kind == "decade_short":
+            century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
+            return Timex(f"{century}{g['dd']}", anchored=anchor is not None)
+        if kind == "decade_word":
+            century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
+            return Timex(f"{century}{DECADE_WORDS[g['word']]}", anchored=anchor is not None)
+        if kind in ("year", "era_year"):
+            year = int(g["year"])
+            marker = t.startswith(("year", "the year", "fiscal", "fy"))
+            if not _plausible_year(year, era, marker):
+                continue
+            return Timex(_year_str(_era_year(year, era)))
+    return None
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _shift(anchor: Anchor, unit: str, n: int) -> tuple[str, bool] | None:
+    unit = unit.rstrip("s") if unit not in ("centuries",) else "century"
+    if unit == "year":
+        return _year_str(anchor.year + n), True
+    if unit == "decade":
+        y = anchor.year + 10 * n
+        return (f"{y // 10:03d}" if y > 0 else _year_str(y)), True
+    if unit == "month":
+        if anchor.month is None:
+            return None
+        idx = anchor.year * 12 + (anchor.month - 1) + n
+        return f"{_year_str(idx // 12)}-{idx % 12 + 1:02d}", True
+    if unit in ("day", "week"):
+        if anchor.month is None or anchor.day is None or anchor.year <= 0:
+            return None
+        days = n * (7 if unit == "week" else 1)
+        d = date.fromordinal(date(anchor.year, anchor.month, anchor.day).toordinal() + days)
+        if unit == "week":
+            return d.strftime("%Y-W%V"), True
+        return d.isoformat(), True
+    return None
+
+
+def _parse_relative(t: str, anchor: Anchor | None) -> Timex | None:
+    m = _REL_OFFSET.fullmatch(t)
+    if m:
+        n = _number(m.group("num"))
+        direction = m.group("dir")
+        back = direction in ("earlier", "before", "previously", "prior", "ago")
+        if n is None or anchor is None:
+            return Timex("PAST_REF" if back else "FUTURE_REF", anchored=False)
+        res = _shift(anchor, m.group("unit"), -n if back else n)
+        if res is None:
+            unit = m.group("unit").rstrip("s")
+            if unit in ("day", "week") and anchor.month:
+                return Timex(f"{_year_str(anchor.year)}-{anchor.month:02d}", mod="APPROX", anchored=True)
+            return Timex(_year_str(anchor.year), mod="APPROX", anchored=True)
+        return Timex(res[0], anchored=True)
+    m = _REL_NEXT.fullmatch(t)
+    if m:
+        if anchor is None:
+            return None
+        step = -1 if m.group("dir") in ("previous", "preceding", "prior") else 1
+        unit = m.group("unit")
+        if unit in SEASONS:
+            return Timex(f"{_year_str(anchor.year + (1 if step > 0 else -1))}-{SEASONS[unit]}",
+                         anchored=True)
+        res = _shift(anchor, unit, step)
+        return Timex(res[0], anchored=True) if res else None
+    m = _REL_BEFORE.fullmatch(t)
+    if m:
+        if anchor is None:
+            return None
+        step = -1 if m.group("dir") in ("before", "earlier") else 1
+        res = _shift(anchor, m.group("unit"), step)
+        return Timex(res[0], anchored=True) if res else None
+    m = _REL_SAME.fullmatch(t)
+    if m:
+        if anchor is None:
+            return None
+        unit = m.group("unit")
+        pos = m.group("pos")
+        mod = {"later": None, "earlier": None, "early": "START", "late": "END"}.get(pos or "", None)
+        if "end of" in t:
+            mod = "END"
+        elif "beginning of" in t or "start of" in t:
+            mod = "START"
+        elif "middle of" in t:
+            mod = "MID"
+        if unit == "year":
+            return Timex(_year_str(anchor.year), mod=mod, anchored=True)
+        if unit == "decade":
+            return Timex(f"{anchor.year // 10:03d}", mod=mod, anchored=True)
+        if unit == "month":
+            if anchor.month is None:
+                return None
+            return Timex(f"{_year_str(anchor.year)}-{anchor.month:02d}", mod=mod, anchored=True)
+        if unit == "day":
+            if anchor.day is None:
+                return None
+            return Timex(anchor.value(), mod=mod, anchored=True)
+        if unit in SEASONS:
+            return Timex(f"{_year_str(anchor.year)}-{SEASONS[unit]}", mod=mod, anchored=True)
+    return None
+
+
+def _parse_duration(t: str) -> Timex | None:
+    if _SET.fullmatch(t):
+        unit = re.search(r"year|month|week|day|summer|winter|annual|daily", t)
+        code = {"annual": "Y", "daily": "D"}.get(unit.group(0), UNIT_CODES.get(unit.group(0), "Y"))
+        return Timex(f"P1{code}", type="SET")
+    m = _DURATION.fullmatch(t)
+    if m:
+        n = _number(m.group("num"))
+        unit = m.group("unit").rstrip("s")
+        unit = "century" if unit.startswith("centur") else unit
+        code = UNIT_CODES.get(unit, "Y")
+        if code in ("H", "M") and unit in ("hour", "minute"):
+            return Timex(f"PT{n if n is not None else 'X'}{code}", type="DURATION")
+        return Timex(f"P{n if n is not None else 'X'}{code}", type="DURATION")
+    if _VAGUE_DURATION.fullmatch(t) and t != "years":
+        unit = t.rstrip("s")
+        unit = "century" if unit.startswith("centur") else unit
+        return Timex(f"PX{UNIT_CODES.get(unit, 'Y')}", type="DURATION")
+    return None
+
+
+def _split_range(t: str) -> tuple[str, str] | None:
+    m = re.fullmatch(r"(?:from|between)\s+(.+?)\s+(?:to|until|till|through|and|-)\s+(.+)", t)
+    if m:
+        return m.group(1), m.group(2)
+    m = re.fullmatch(r"(.+?\d)\s*(?:-|to|until|through)\s*(\d.*|[a-z]+ \d.*)", t)
+    if m:
+        return m.group(1), m.group(2)
+    return None
+
+
+def _normalise_range(t: str, anchor: Anchor | None) -> Timex | None:
+    parts = _split_range(t)
+    if not parts:
+        return None
+    left, right = parts
+    era = re.search(_ERA + r"$", right)
+    if era and not re.search(_ERA + r"$", left):
+        left = f"{left} {era.group('era')}"
+    ltx = _parse_absolute(left, anchor)
+    if ltx is None and re.fullmatch(r"\d{1,2}", left) and re.search(r"[a-z]", right):
+        # "12-14 March 1990": the left day borrows the right month and year.
+        rt = _parse_absolute(right, anchor)
+        if rt and re.fullmatch(r"(BC)?\d{4}-\d{2}-\d{2}", rt.value):
+            return Timex(f"{rt.value[:-2]}{int(left):02d}/{rt.value}")
+    rtx = _parse_absolute(right, ltx.anchor() if ltx else anchor)
+    if ltx is None and rtx is not None and re.fullmatch(_MONTH, left):
+        ltx = _parse_absolute(left, rtx.anchor())
+    if rtx is None and ltx is not None and re.fullmatch(r"\d{2}", right):
+        # "1972-75": the right year borrows the century of the left.
+        century = ltx.value[:2]
+        rtx = Timex(f"{century}{right}")
+    if ltx is None or rtx is None:
+        return None
+    return Timex(f"{ltx.value}/{rtx.value}")
+
+
+def normalise(text: str, anchor: Anchor | None = None) -> Timex | None:
+    """Normalise one temporal expression to TIMEX3.
+
+    Args:
+        text: the expression as it stands in the text ("the late 1950s", "25 January 1972",
+            "three years later").
+        anchor: the narrative's reference date for relative and incomplete expressions.
+
+    Returns:
+        The :class:`Timex`, or None for text that is not a date (ages, "the years") or that
+        cannot be resolved without inventing a year.
+    """
+    t = _clean(text)
+    if not t:
+        return None
+    return _normalise_cached(t, anchor)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_cached(t: str, anchor: Anchor | None) -> Timex | None:
+    if _NOT_DATES.fullmatch(t):
+        return None
+    if _PRESENT.fullmatch(t):
+        return Timex("PRESENT_REF")
+    if _PAST.fullmatch(t):
+        return Timex("PAST_REF")
+    if _FUTURE.fullmatch(t):
+        return Timex("FUTURE_REF")
+    found = _parse_relative(t, anchor)
+    if found:
+        return found
+    core, mod = _strip_mod(t)
+    for candidate in (core, t) if core != t else (t,):
+        found = _parse_absolute(candidate, anchor) or _normalise_range(candidate, anchor)
+        if found:
+            if candidate == core and mod and not found.mod:
+                found = Timex(found.value, mod, found.type, found.anchored)
+            return found
+        rel = _parse_relative(candidate, anchor)
+        if rel:
+            return Timex(rel.value, rel.mod or (mod if candidate == core else None), rel.type,
+                         rel.anchored)
+    duration = _parse_duration(t)
+    if duration:
+        return duration
+    return _dateparser_fallback(core, mod, anchor)
+
+
+_PARSER = None
+
+
+def _date_parser():
+    global _PARSER  # one parser per process: building it is the expensive part
+    if _PARSER is None:
+        from dateparser.date import DateDataParser
+
+        _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                             "RETURN_TIME_AS_PERIOD": True})
+    return _PARSER
+
+
+def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Timex | None:
+    has_year = re.search(r"\b\d{3,4}\b", t) is not None
+    if not has_year and anchor is None:
+        return None
+    if not re.search(r"\d|" + "|".join(MONTHS), t):
+        return None
+    try:
+        found = _date_parser().get_date_data(t)
+    except Exception:  # dateparser raises assorted errors on odd input: then it is not a date
+        return None
+    if found is None or found.date_obj is None:
+        return None
+    d = found.date_obj
+    if not has_year:
+        # dateparser filled the year from the clock; the narrative's year is the right one.
+        try:
+            d = d.replace(year=anchor.year)
+        except ValueError:
+            return None
+    period = found.period or "day"
+    if period == "year":
+        value = f"{d.year:04d}"
+    elif period == "month":
+        value = f"{d.year:04d}-{d.month:02d}"
+    elif period == "time":
+        value = d.strftime("%Y-%m-%dT%H:%M")
+        return Timex(value, mod, "TIME", anchored=not has_year)
+    else:
+        value = d.date().isoformat()
+    return Timex(value, mod, anchored=not has_year)
