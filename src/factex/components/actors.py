@@ -22,7 +22,6 @@ from ..mentions import ActorCluster, ActorMention
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
                "NORP": "GPE"}
-_TITLE_RE = re.compile(r"^\s*(?:[A-Z][a-z]+[-\s])?(?:relations?|ties)\b", re.I)
 _ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
 
 
@@ -89,7 +88,12 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
                                                     span.start, span.end)))
             continue
         parts = _demonym_parts(span)
-        if ent.label_ == "NORP" or (parts and ent.label_ != "PERSON"):
+        if ent.label_ == "NORP" and not parts and _looks_like_name(span):
+            # The model's NORP for an unknown single proper name ("the Mujib government").
+            found.append((None, "PERSON", ActorMention(span.start_char, span.end_char, text,
+                                                       "PERSON", span.start, span.end)))
+            continue
+        if ent.label_ == "NORP" or (parts and ent.label_ in ("GPE", "LOC")):
             # "Early Soviet", "Bangladeshi-Soviet": keep the demonyms, drop the rest.
             for s, e, t, st in parts:
                 ts, te = _char_span_tokens(doc, s, e)
@@ -104,10 +108,52 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
             span = _trim(span)
             if span is None:
                 continue
+        if ent.label_ in ("ORG", "FAC") and span.start > 0:
+            prev = doc[span.start - 1]
+            if prev.dep_ == "compound" and gz.demonym_state(prev.text) and prev.head.i in range(span.start, span.end):
+                # "Soviet" + "Navy": the organisation is the "Soviet Navy".
+                span = Span(doc, span.start - 1, span.end, label=ent.label_)
+                found[:] = [f for f in found if f[2].token_start != prev.i]
         found.append((None, LABEL_TYPES[ent.label_],
                       ActorMention(span.start_char, span.end_char, span.text, ent.label_,
                                    span.start, span.end)))
     return found
+
+
+_ADJECTIVAL = re.compile(r"(an|ian|ese|ish|ic|ist|ists|ans|ians|ite|ites|i|is)$")
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A single proper noun that is no adjective or group name: a person's name."""
+    return (len(span) == 1 and span[0].pos_ == "PROPN" and span[0].is_title
+            and not _ADJECTIVAL.search(span[0].lower_))
+
+
+def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
+    """Add untagged occurrences of a known person or organisation name as mentions."""
+    taken = {i for c in clusters for m in c.mentions for i in range(m.token_start, m.token_end)}
+    forms: dict[str, ActorCluster] = {}
+    for c in clusters:
+        if c.type not in ("PERSON", "ORG"):
+            continue
+        for m in c.mentions:
+            if m.text[:1].isupper() and len(m.text) > 2 and m.label != "NORP":
+                forms.setdefault(m.text, c)
+    if not forms:
+        return
+    for tok in doc:
+        if tok.i in taken or not tok.is_title and not tok.is_upper:
+            continue
+        for form, c in forms.items():
+            n = len(form.split())
+            cand = doc[tok.i:tok.i + n]
+            if cand.text == form and not any(i in taken for i in range(cand.start, cand.end)):
+                c.mentions.append(ActorMention(cand.start_char, cand.end_char, cand.text, "PROPAGATED",
+                                               cand.start, cand.end))
+                taken.update(range(cand.start, cand.end))
+                break
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
 
 
 def _initials(name: str) -> str:
@@ -218,6 +264,7 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = collect_mentions(doc)
         clusters = cluster(doc, found)
+        propagate(doc, clusters)
         token_actor: dict[int, str] = {}
         for c in clusters:
             for m in c.mentions:

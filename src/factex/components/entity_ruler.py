@@ -1,49 +1,67 @@
 """``factex_entity_ruler``: corrects the model's entities with the bundled gazetteer.
 
 States, their aliases, capitals and major cities become GPE, demonyms NORP and international
-organisations ORG, overwriting the statistical model where it disagrees ("Dhaka" tagged ORG,
-"Bangladeshi" tagged PERSON). Longer model entities that contain a gazetteer name win, so
-"University of Dhaka" stays an organisation.
+organisations ORG where the statistical model disagrees ("Dhaka" tagged ORG, "Bangladeshi"
+tagged PERSON) or missed them. A longer model entity that contains a gazetteer name is kept
+("Communist Party of Bangladesh" stays one organisation); matching is case-sensitive so that
+"US" never matches "us".
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..gazetteer import gazetteer
 
 
-def gazetteer_patterns() -> list[dict]:
-    """Phrase patterns for every state name, alias, demonym, city and organisation."""
+def gazetteer_phrases() -> dict[str, list[str]]:
+    """Label -> every state name, alias, city, demonym and organisation name of the gazetteer."""
     gz = gazetteer()
-    patterns: list[dict] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(label: str, text: str) -> None:
-        for variant in {text, text.replace("'", "\u2019")}:
-            if (label, variant) not in seen and len(variant) > 1:
-                seen.add((label, variant))
-                patterns.append({"label": label, "pattern": variant})
-
+    out: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
     for st in gz.states.values():
-        for n in [st.name, *st.aliases, st.capital or "", *st.cities]:
-            if n:
-                add("GPE", n)
-        for d in st.demonyms:
-            add("NORP", d)
+        out["GPE"].update(n for n in [st.name, *st.aliases, st.capital or "", *st.cities] if len(n) > 1)
+        out["NORP"].update(d for d in st.demonyms if len(d) > 1)
     for org in gz.org_entries:
-        for n in [org.name, *org.aliases]:
-            add("ORG", n)
-    return patterns
+        out["ORG"].update(n for n in [org.name, *org.aliases] if len(n) > 1)
+    for label in out:
+        out[label] |= {n.replace("'", "\u2019") for n in out[label]}
+    return {k: sorted(v) for k, v in out.items()}
 
 
-@Language.factory(
-    "factex_entity_ruler",
-    default_config={"overwrite_ents": True},
-)
-def make_entity_ruler(nlp: Language, name: str, *, overwrite_ents: bool) -> EntityRuler:
-    """Build an EntityRuler holding the gazetteer patterns (case-sensitive, ORTH)."""
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=overwrite_ents)
-    ruler.add_patterns(gazetteer_patterns())
-    return ruler
+@Language.factory("factex_entity_ruler", default_config={})
+def make_entity_ruler(nlp: Language, name: str) -> "GazetteerRuler":
+    """Build the gazetteer ruler (its phrase patterns are compiled once, here)."""
+    return GazetteerRuler(nlp)
+
+
+class GazetteerRuler:
+    """Relabels or adds entities for gazetteer names, never cutting a longer model entity."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, phrases in gazetteer_phrases().items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [Span(doc, s, e, label=doc.vocab.strings[mid]) for mid, s, e in self.matcher(doc)]
+        if not matches:
+            return doc
+        ents = list(doc.ents)
+        kept: list[Span] = []
+        for m in filter_spans(matches):
+            overlapping = [e for e in ents if e.start < m.end and m.start < e.end]
+            if any(len(e) > len(m) and e.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT")
+                   for e in overlapping):
+                continue  # "Communist Party of Bangladesh", "Soviet Cultural Centre" stay whole
+            kept.append(m)
+        if not kept:
+            return doc
+        covered = {i for m in kept for i in range(m.start, m.end)}
+        rest = [e for e in ents if not any(i in covered for i in range(e.start, e.end))]
+        # Model entities cut by a kept match lose their overlap, but keep their other tokens
+        # out of the entity layer: better no entity than half of one.
+        doc.ents = sorted(rest + kept, key=lambda s: s.start)
+        return doc

@@ -48,12 +48,13 @@ def scanner() -> _Scanner:
     word = "|".join(re.escape(w) for w in words)
     mag = "|".join(re.escape(m) for m in mags)
     num = rf"(?:{_NUMBER}|{'|'.join(k for k in _NUMBER_WORDS if ' ' not in k and k != 'a')})"
-    magnitude = rf"(?:\s*-?\s*(?P<{{n}}>{mag})\b)?"
-    amount = rf"(?P<{{a}}>{_NUMBER}){magnitude}"
+    def amount(a: str, n: str) -> str:
+        return rf"(?P<{a}>{_NUMBER})(?:\s*-?\s*(?P<{n}>{mag})\b)?"
+
     # sign/code before the number ("US$142 million", "Rs 45 crore", "SEK 300 million"),
-    # optionally a second bound ("$1-2 million", "$1m to $2m" is two matches anyway).
-    before = (rf"(?<![A-Za-z])(?P<sym>{sym})\s?" + amount.format(a="a1", n="m1")
-              + rf"(?:\s*(?:[\u2013\-]|to)\s*(?:(?P=sym)\s?)?" + amount.format(a="a2", n="m2") + ")?")
+    # optionally a second bound ("$1-2 million"; "$1m to $2m" is two matches anyway).
+    before = (rf"(?<![A-Za-z])(?P<sym>{sym})\s?" + amount("a1", "m1")
+              + r"(?:\s*(?:[\u2013\-]|to)\s*(?:(?P=sym)\s?)?" + amount("a2", "m2") + ")?")
     # number then word or code ("988 million yuan", "12 lakh rupees", "300 million SEK").
     after = (rf"(?<![\w$])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b)?"
              rf"(?:\s+(?:of\s+)?)(?P<adj>(?:[A-Z][a-z]+\s){{0,2}})?(?P<word>{word}|{sym})\b")
@@ -248,7 +249,7 @@ def _actor_of(doc: Doc, token: Token) -> str | None:
 
 def _clause_verb(token: Token) -> Token | None:
     t = token
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             return t
@@ -262,7 +263,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c, c.dep_ == "nsubjpass"
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
         else:
             break
@@ -276,7 +277,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     # shares the verb of the first one but keeps its own prepositions.
     path = [root]
     t = root
-    while t.head is not t and len(path) < 8:
+    while t.head.i != t.i and len(path) < 8:
         t = t.head
         path.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):

@@ -1,0 +1,429 @@
+"""``factex_events``: dated happenings from a trigger lexicon and the dependency parse.
+
+Triggers (``data/event_triggers.jsonl``) are matched on lemma and part of speech, with
+optional argument constraints ("establish" is ``diplomatic_relations`` only with "relations",
+"ties", "embassy" among its arguments). Each trigger is bound to the dates of its own clause;
+a clause with none inherits the date of the clause that governs it ("In 1986 X visited Dhaka,
+and later Y visited Moscow"), and a sentence that only gives dates ("The first time was in
+2009 and then in 2013") dates the undated main trigger of the sentence before. Coordinated
+dates give one event each. Actors are the named participants of the clause, demonyms resolved;
+"both countries" stands for the two states of a relations article, and a state that had a
+predecessor on the event's date is named as that predecessor (Russia in 1972: Soviet Union).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..constants import BOTH_SIDES
+from ..extensions import register_extensions
+from ..gazetteer import gazetteer, read_jsonl
+from ..mentions import DateMention, EventMention
+from ..timex import Timex
+
+_EVENT_TYPES = ("diplomatic_relations", "visit", "meeting", "agreement", "aid", "trade",
+                "conflict", "founding", "statement", "other")
+_MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
+_PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",
+               "attempt", "threaten", "refuse", "fail", "decline", "cancel", "postpone", "consider",
+               "offer", "promise"}
+# Verbs that only carry a noun trigger ("made visits", "held talks", "paid a visit").
+_LIGHT_VERBS = {"make", "pay", "hold", "conduct", "undertake", "carry", "stage", "launch", "begin",
+                "start", "host", "attend", "join", "complete", "lead"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "amod", "acomp",
+             "agent", "dative", "oprd", "xcomp", "conj", "npadvmod", "appos", "poss", "nmod"}
+
+
+class TriggerEntry(BaseModel):
+    """One trigger of the lexicon."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str
+    lemma: str
+    pos: list[str]
+    args: list[str] | None = None
+    exclude_args: list[str] | None = None
+    confidence: float = 0.7
+
+    def model_post_init(self, __context) -> None:  # noqa: D105
+        if self.type not in _EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}")
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    entry: TriggerEntry
+    clause: Token | None
+
+
+@Language.factory("factex_events", default_config={"carry_over": True})
+def make_events(nlp: Language, name: str, *, carry_over: bool) -> "EventsComponent":
+    """Build the events component (the lexicon is read and validated once, here)."""
+    return EventsComponent(carry_over=carry_over)
+
+
+class EventsComponent:
+    """Sets ``doc._.factex_events``; needs actors and dates before it."""
+
+    def __init__(self, *, carry_over: bool = True) -> None:
+        register_extensions()
+        self.carry_over = carry_over
+        self.lexicon: dict[str, list[TriggerEntry]] = {}
+        for entry in read_jsonl("event_triggers.jsonl", TriggerEntry):
+            self.lexicon.setdefault(entry.lemma, []).append(entry)
+        for entries in self.lexicon.values():
+            # Entries with argument constraints are more specific: try them first.
+            entries.sort(key=lambda e: e.args is None)
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def match(self, token: Token) -> TriggerEntry | None:
+        """The lexicon entry a token triggers, if any."""
+        entries = self.lexicon.get(token.lemma_.lower()) or self.lexicon.get(token.lower_)
+        if not entries:
+            return None
+        words = _argument_words(token)
+        for e in entries:
+            if token.pos_ not in e.pos:
+                continue
+            if e.args and not words & set(e.args):
+                continue
+            if e.exclude_args and words & set(e.exclude_args):
+                continue
+            return e
+        return None
+
+    def triggers(self, sent: Span) -> list[_Trigger]:
+        """Triggers of one sentence, without noun triggers that are arguments of a verb one."""
+        found = []
+        for tok in sent:
+            entry = self.match(tok)
+            if entry is not None:
+                found.append(_Trigger(tok, entry, _clause(tok)))
+        verbs = {t.token.i: t for t in found if t.token.pos_ in ("VERB", "AUX")}
+        kept = []
+        for t in found:
+            if t.token.pos_ not in ("VERB", "AUX") and t.clause is not None and t.clause.i in verbs:
+                continue  # "signed an agreement": the verb is the trigger
+            kept.append(t)
+        return kept
+
+    # -- main -------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        dates = [d for d in doc._.factex_dates or [] if _is_calendar(d)]
+        events: list[EventMention] = []
+        pending: _Trigger | None = None
+        for sent in doc.sents:
+            sent_dates = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+            triggers = self.triggers(sent)
+            bound_dates: set[int] = set()
+            undated: list[_Trigger] = []
+            for trig in triggers:
+                mine = self._dates_for(doc, trig, sent_dates, triggers)
+                if not mine:
+                    undated.append(trig)
+                    continue
+                for d, how in mine:
+                    bound_dates.add(id(d))
+                    ev = self._event(doc, sent, trig, d, how)
+                    if ev is not None:
+                        events.append(ev)
+            if self.carry_over and pending is not None and not triggers and sent_dates:
+                # "…visited Russia twice. The first time was in 2009 and then in 2013."
+                for d in _collapse_ranges(sent_dates):
+                    ev = self._event(doc, sent, pending, d, "carried")
+                    if ev is not None:
+                        events.append(ev)
+                pending = None
+                continue
+            main = _main_trigger(undated)
+            pending = main if (main is not None and not sent_dates) else None
+        doc._.factex_events = _dedupe(events)
+        return doc
+
+    def _dates_for(self, doc: Doc, trig: _Trigger, sent_dates: list[DateMention],
+                   triggers: list[_Trigger]) -> list[tuple[DateMention, str]]:
+        """Dates bound to a trigger: its clause's, else its governing clause's."""
+        noun = trig.token.pos_ not in ("VERB", "AUX")
+        own = [d for d in sent_dates if _inside(doc, d, trig.token)
+               or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig))]
+        if own:
+            return [(d, "clause") for d in _collapse_ranges(_coordinated(doc, own, trig))]
+        if noun:
+            return []  # a noun names a happening only with its own date ("the 1958 agreement")
+        # A clause without a date takes that of the clause governing it.
+        clause = trig.clause
+        seen = 0
+        while clause is not None and clause.head.i != clause.i and seen < 4:
+            clause = _clause(clause.head)
+            seen += 1
+            if clause is None:
+                break
+            gov = [d for d in sent_dates if _same(_date_clause(doc, d), clause)]
+            if gov:
+                before = [d for d in gov if d.start < trig.token.idx] or gov
+                return [(d, "governing") for d in _collapse_ranges(before[-1:])]
+        # A conjoined clause after a dated one ("In 1986 …, and later … visited Moscow").
+        if trig.token.dep_ == "conj":
+            before = [d for d in sent_dates if d.end <= trig.token.idx]
+            if before:
+                return [(before[-1], "governing")]
+        return []
+
+    def _event(self, doc: Doc, sent: Span, trig: _Trigger, d: DateMention,
+               how: str) -> EventMention | None:
+        modality = _modality(trig.token)
+        value = d.range_value or d.timex.value
+        date_text = doc.text[d.range_start:d.range_end] if d.range_value else d.text
+        date_start = d.range_start if d.range_value else d.start
+        date_end = d.range_end if d.range_value else d.end
+        date = DateMention(date_start, date_end, date_text,
+                           Timex(value, None if d.range_value else d.timex.mod, "DATE",
+                                 d.timex.anchored), d.token_start, d.token_end)
+        actors, location = self._actors(doc, trig, value)
+        tok = trig.token
+        trigger_text = tok.text
+        if tok.pos_ == "NOUN":
+            comp = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+                    and c.i == tok.i - 1 and c.ent_type_ == ""]
+            if comp:
+                trigger_text = doc.text[comp[0].idx:tok.idx + len(tok.text)]
+        start = min(tok.idx, date_start)
+        end = max(tok.idx + len(tok.text), date_end)
+        conf = trig.entry.confidence * {"clause": 1.0, "governing": 0.85, "carried": 0.75}[how]
+        return EventMention(
+            type=trig.entry.type, trigger=trigger_text, trigger_start=tok.idx,
+            trigger_end=tok.idx + len(tok.text), date=date, actors=actors, location=location,
+            start=start, end=end, sent_start=sent.start_char, sent_end=sent.end_char,
+            modality=modality, confidence=round(conf, 3))
+
+    def _actors(self, doc: Doc, trig: _Trigger, value: str) -> tuple[list[str], str | None]:
+        table = doc._.factex_token_actor or {}
+        clause = trig.clause
+        names: list[str] = []
+        location = None
+        tokens = _clause_tokens(trig)
+        for t in tokens:
+            name = table.get(t.i)
+            if name is None or name in names:
+                continue
+            if _title_demonym(doc, t):
+                continue
+            names.append(name)
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and location is None:
+                location = name
+        if clause is not None:
+            text = " ".join(w.lower_ for w in tokens)
+            if any(p in text for p in BOTH_SIDES):
+                for s in doc._.factex_topic or []:
+                    if s not in names:
+                        names.append(s)
+        if trig.entry.type == "diplomatic_relations":
+            states = [n for n in names if n in gazetteer().states]
+            if len(states) < 2:
+                for s in doc._.factex_topic or []:
+                    if s not in names:
+                        names.append(s)
+        return _as_of(doc, names, value), location
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _argument_words(token: Token) -> set[str]:
+    """Lemmas near a trigger that constraints look at: its arguments to depth two."""
+    words: set[str] = set()
+    for c in token.children:
+        if c.dep_ in _ARG_DEPS:
+            words.add(c.lemma_.lower())
+            words.add(c.lower_)
+            for g in c.children:
+                if g.dep_ in _ARG_DEPS:
+                    words.add(g.lemma_.lower())
+                    words.add(g.lower_)
+    if token.dep_ in ("conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+        # "Relations improved in 1984 and regained …": the subject is the first verb's.
+        for c in token.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                words.add(c.lemma_.lower())
+    if token.pos_ == "NOUN" and token.head.i != token.i:
+        words.add(token.head.lemma_.lower())
+    return words
+
+
+def _clause(token: Token) -> Token | None:
+    """The verb heading the clause a token belongs to."""
+    t = token
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "aux", "auxpass"):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return None
+
+
+def _same(a: Token | None, b: Token | None) -> bool:
+    """Token identity (spaCy makes a new Token object on every access)."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def _date_clause(doc: Doc, d: DateMention) -> Token | None:
+    span = doc[d.token_start:d.token_end]
+    return _clause(span.root) if len(span) else None
+
+
+def _inside(doc: Doc, d: DateMention, token: Token) -> bool:
+    """True when the date is an argument of a noun trigger ("independence in 1971")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    span = doc[d.token_start:d.token_end]
+    return len(span) > 0 and token.left_edge.i <= span.root.i <= token.right_edge.i
+
+
+def _copular(trig: _Trigger) -> bool:
+    """A noun trigger that is the subject of "be" describes a state of affairs."""
+    c = trig.clause
+    return (trig.token.pos_ not in ("VERB", "AUX") and c is not None and c.lemma_ == "be"
+            and trig.token.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _is_calendar(d: DateMention) -> bool:
+    v = d.timex.value
+    return d.timex.type == "DATE" and (v[:1].isdigit() or v.startswith("BC"))
+
+
+def _collapse_ranges(dates: list[DateMention]) -> list[DateMention]:
+    """Both sides of one range count once."""
+    out, seen = [], set()
+    for d in dates:
+        k = (d.range_start, d.range_end) if d.range_value else id(d)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(d)
+    return out
+
+
+def _coordinated(doc: Doc, dates: list[DateMention], trig: _Trigger) -> list[DateMention]:
+    """Several dates in one clause: all if coordinated ("in 2009 and in 2013"), else nearest."""
+    if len(dates) <= 1:
+        return dates
+    dates = sorted(dates, key=lambda d: d.start)
+    joined = all(re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*(?:then|again|later)?\s*(?:in|on|during)?\s*",
+                              doc.text[a.end:b.start], re.I) or a.range_value and a.range_value == b.range_value
+                 for a, b in zip(dates, dates[1:]))
+    if joined:
+        return dates
+    pos = trig.token.idx
+    return [min(dates, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))]
+
+
+def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:
+    for t in triggers:
+        if t.token.dep_ == "ROOT":
+            return t
+    return triggers[0] if triggers else None
+
+
+def _clause_tokens(trig: _Trigger) -> list[Token]:
+    """Tokens of the trigger's clause, without nested clauses of their own."""
+    head = trig.clause
+    light = (trig.token.dep_ in ("dobj", "nsubjpass") and head is not None
+             and head.lemma_.lower() in _LIGHT_VERBS)
+    if (trig.token.pos_ not in ("VERB", "AUX") and not light) or head is None:
+        # A noun trigger's participants are in its own phrase ("Bangladesh's independence").
+        return list(trig.token.subtree)
+    out = []
+    for t in head.subtree:
+        c = _clause(t)
+        if _same(c, head) or (trig.token.pos_ not in ("VERB", "AUX") and
+                         trig.token.left_edge.i <= t.i <= trig.token.right_edge.i):
+            out.append(t)
+    # A conjoined verb shares its head's subject ("X visited A and met B").
+    if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+        for c in head.head.children:
+            if c.dep_.startswith("nsubj"):
+                out.extend(c.subtree)
+    return out
+
+
+def _title_demonym(doc: Doc, token: Token) -> bool:
+    """A demonym in front of a named person's title ("Bangladeshi Prime Minister Sheikh Hasina")."""
+    if token.ent_type_ != "NORP" and not gazetteer().demonym_state(token.text):
+        return False
+    head = token.head
+    for t in (head, *head.children):
+        if t.ent_type_ == "PERSON":
+            return True
+    nxt = token.i + 1
+    while nxt < len(doc) and doc[nxt].is_title and doc[nxt].ent_type_ != "PERSON":
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].ent_type_ == "PERSON" and nxt - token.i <= 4
+
+
+def _modality(token: Token) -> str | None:
+    """'negated' or 'planned' for a happening that did not (yet) happen, else None."""
+    for c in token.children:
+        if c.dep_ == "neg":
+            return "negated"
+        if c.dep_ == "aux" and c.lower_ in _MODAL_AUX:
+            return "planned"
+    head = token.head
+    if token.dep_ in ("xcomp", "dobj", "ccomp", "pobj") and head.lemma_.lower() in _PLAN_HEADS:
+        return "planned"
+    if token.pos_ == "NOUN" and head.lemma_.lower() in _PLAN_HEADS | {"cancel", "postpone", "abandon"}:
+        return "planned"
+    return None
+
+
+def _year_of(value: str) -> int | None:
+    m = re.match(r"(BC)?(\d{4})", value)
+    if not m:
+        m2 = re.match(r"(BC)?(\d{2,3})$", value)
+        if not m2:
+            return None
+        y = int(m2.group(2)) * (10 if len(m2.group(2)) == 3 else 100)
+        return -y if m2.group(1) else y
+    y = int(m.group(2))
+    return -y if m.group(1) else y
+
+
+def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
+    """Name a state by its predecessor when the event predates the succession."""
+    gz = gazetteer()
+    year = _year_of(value)
+    if year is None:
+        return names
+    present = {c.name for c in doc._.factex_actors or []}
+    out = []
+    for n in names:
+        repl = n
+        for st in gz.states.values():
+            if n in st.predecessor_of and st.until and st.name in present:
+                m = re.match(r"(-?\d+)", st.until)
+                if m and year < int(m.group(1)):
+                    repl = st.name
+        if repl not in out:
+            out.append(repl)
+    return out
+
+
+def _dedupe(events: list[EventMention]) -> list[EventMention]:
+    """One event per (type, date, sentence, trigger clause)."""
+    out: list[EventMention] = []
+    seen: set[tuple] = set()
+    for e in events:
+        k = (e.type, e.date.timex.value, e.sent_start, e.trigger_start)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(e)
+    return out

