@@ -141,7 +141,7 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         for w in d.warnings:
             typer.echo(f"factex: warning: {w}", err=True)
     extractor = Extractor(model)
-    pretty = (fmt or (OutputFormat.json if len(docs) == 1 else OutputFormat.jsonl)) == OutputFormat.json
+    pretty = (fmt or (OutputFormat.json if len(items) == 1 else OutputFormat.jsonl)) == OutputFormat.json
     written = 0
     with atomic_output(output) as out:
         records = []

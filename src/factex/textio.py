@@ -122,7 +122,20 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: cannot determine the text encoding")
-    return str(best), f"{name}: not UTF-8, decoded as {best.encoding}"
+    encoding = best.encoding
+    if _single_byte(encoding):
+        # Between single-byte code pages the detector guesses from letter statistics, which
+        # short English texts do not have; Windows-1252 is by far the likeliest for English.
+        try:
+            return data.decode("cp1252"), f"{name}: not UTF-8, decoded as cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), f"{name}: not UTF-8, decoded as {encoding}"
+
+
+def _single_byte(encoding: str) -> bool:
+    e = encoding.lower().replace("-", "_")
+    return e.startswith(("cp125", "iso8859", "latin", "mac_", "windows_125", "cp850", "cp437"))
 
 
 def read_document(path: str | Path) -> tuple[str, str | None]:

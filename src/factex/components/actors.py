@@ -139,12 +139,18 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
         for m in c.mentions:
             if m.text[:1].isupper() and len(m.text) > 2 and m.label != "NORP":
                 forms.setdefault(m.text, c)
+        if c.type == "PERSON":
+            # A surname alone is a later mention of the person ("Pearson").
+            last = c.name.split()[-1]
+            if len(c.name.split()) > 1 and len(last) > 2 and last[:1].isupper():
+                forms.setdefault(last, c)
     if not forms:
         return
+    ordered = sorted(forms.items(), key=lambda kv: -len(kv[0].split()))
     for tok in doc:
         if tok.i in taken or not tok.is_title and not tok.is_upper:
             continue
-        for form, c in forms.items():
+        for form, c in ordered:
             n = len(form.split())
             cand = doc[tok.i:tok.i + n]
             if cand.text == form and not any(i in taken for i in range(cand.start, cand.end)):
@@ -189,7 +195,7 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         if g is None or not g["mentions"]:
             continue
         typ = g["types"].most_common(1)[0][0]
-        if g["canonical"]:
+        if g["canonical"] and typ == "GPE":
             name = g["canonical"]
         else:
             candidates = [m.text for m in g["mentions"] if m.label != "NORP"]

@@ -1,0 +1,126 @@
+"""The command line: output shapes, bad input, exit codes, atomic output."""
+
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from factex.cli import app
+from conftest import SEED
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm(extractor):
+    """Load the model once before the CLI tests (the CLI makes its own Extractor)."""
+
+
+def test_version():
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout.startswith("factex 0.1.0")
+
+
+def test_one_document_is_pretty_json():
+    r = runner.invoke(app, ["extract", str(SEED)])
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.stdout)
+    assert rec["doc_id"] == "bangladesh-russia-relations"
+    assert {"actors", "money", "events", "dates", "text_sha256", "pipeline"} <= rec.keys()
+
+
+def test_several_documents_are_jsonl(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Japan gave {name} US$5 million in 1990.\n")
+    r = runner.invoke(app, ["extract", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.strip().splitlines()
+    assert [json.loads(x)["doc_id"] for x in lines] == ["a", "b"]
+
+
+def test_stdin():
+    r = runner.invoke(app, ["extract", "-"], input="Mujib visited Moscow in 1972.\n")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["doc_id"] == "stdin"
+
+
+def test_schema_lists_contract_fields():
+    r = runner.invoke(app, ["schema"])
+    schema = json.loads(r.stdout)
+    assert {"doc_id", "actors", "money", "events", "dates"} <= set(schema["properties"])
+
+
+def _one_error_line(result, needle):
+    err = result.stderr.strip().splitlines()
+    assert any(needle in line for line in err), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "make, needle",
+    [
+        (lambda p: p / "missing.txt", "no such file"),
+        (lambda p: (p / "empty.txt").write_text("") and p / "empty.txt" or p / "empty.txt", "empty"),
+        (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02abc") and p / "bin.txt", "binary"),
+        (lambda p: (p / "sub").mkdir() or p / "sub", "no .txt files"),
+    ],
+)
+def test_bad_input_alone_exits_2(tmp_path, make, needle):
+    path = make(tmp_path)
+    r = runner.invoke(app, ["extract", str(path)])
+    assert r.exit_code == 2
+    _one_error_line(r, needle)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a file without read permission")
+def test_unreadable_file(tmp_path):
+    p = tmp_path / "locked.txt"
+    p.write_text("text")
+    p.chmod(0)
+    r = runner.invoke(app, ["extract", str(p)])
+    assert r.exit_code == 2
+    _one_error_line(r, "cannot read")
+
+
+def test_too_large_file(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("Japan gave US$5 million in 1990. " * 100)
+    r = runner.invoke(app, ["extract", str(p), "--max-bytes", "100"])
+    assert r.exit_code == 2
+    _one_error_line(r, "too large")
+
+
+def test_one_bad_document_does_not_lose_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Japan gave Indonesia US$5 million in 1990.\n")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00")
+    out = tmp_path / "out.jsonl"
+    r = runner.invoke(app, ["extract", str(good), str(tmp_path / "bad.txt"), "-o", str(out)])
+    assert r.exit_code == 1
+    _one_error_line(r, "binary")
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [row["doc_id"] for row in rows] == ["good"]
+
+
+def test_failed_run_leaves_no_output_file(tmp_path):
+    out = tmp_path / "out.json"
+    r = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), "-o", str(out)])
+    assert r.exit_code == 2
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind either
+
+
+def test_missing_model_is_one_line():
+    r = runner.invoke(app, ["extract", str(SEED), "--model", "no_such_model_xyz"])
+    assert r.exit_code == 2
+    _one_error_line(r, "pip install")
+
+
+def test_latin1_input_warns_and_works(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes(("Caf\u00e9 diplomacy: Japan gave Indonesia US$5 million in 1990. " * 4).encode("latin-1"))
+    r = runner.invoke(app, ["extract", str(p)])
+    assert r.exit_code == 0
+    assert "warning" in r.stderr and "latin" not in r.stdout.lower()[:0]
+    assert json.loads(r.stdout)["money"][0]["amount"] == 5e6

@@ -1,0 +1,144 @@
+"""The scorer on hand-built prediction/gold pairs whose figures are computed by hand."""
+
+import pytest
+
+from factex.evaluation import evaluate, interval, norm_name, overlaps
+from factex.models import DocumentRecord, GoldDocument
+
+
+def pred(**kw):
+    base = {"doc_id": "d", "text_sha256": "x", "pipeline": {"factex": "0", "model": "m"}}
+    base.update(kw)
+    return DocumentRecord.model_validate(base)
+
+
+def gold(**kw):
+    return GoldDocument.model_validate({"doc_id": "d", **kw})
+
+
+def ev(type_, value, actors=(), modality=None):
+    return {"type": type_, "trigger": "t", "date": {"text": value, "value": value},
+            "actors": list(actors), "start": 0, "end": 1, "sentence": "s", "modality": modality}
+
+
+def money(amount, cur, payer=None, recipient=None, date=None):
+    m = {"text": "m", "start": 0, "end": 1, "amount": amount, "currency": cur, "payer": payer,
+         "recipient": recipient, "sentence": "s"}
+    if date:
+        m["date"] = {"text": date, "value": date}
+    return m
+
+
+ACTORS_G = [{"name": "Soviet Union", "type": "GPE", "aliases": ["Soviet", "USSR"]},
+            {"name": "Sheikh Hasina", "type": "PERSON", "aliases": ["Hasina"]},
+            {"name": "India", "type": "GPE", "aliases": ["Indian"]}]
+
+
+def test_perfect():
+    g = gold(actors=ACTORS_G, money=[{"amount": 5e6, "currency": "USD", "payer": "India"}],
+             events=[{"type": "visit", "date": "2009", "actors": ["Sheikh Hasina"]}])
+    p = pred(actors=[{"name": a["name"], "type": a["type"]} for a in ACTORS_G],
+             money=[money(5e6, "USD", "India")], events=[ev("visit", "2009", ["Sheikh Hasina"])])
+    r = evaluate([p], [g])
+    for k in ("actors", "actors_typed", "money", "events_strict", "events_lenient", "event_actors"):
+        assert r.figure(k) == 1.0, k
+    assert r.figure("money_payer") == 1.0 and r.errors == []
+
+
+def test_empty_prediction_scores_zero_recall():
+    g = gold(actors=ACTORS_G, events=[{"type": "visit", "date": "2009"}])
+    r = evaluate([pred()], [g])
+    assert r.total.prf["actors"].r == 0 and r.total.prf["actors"].fn == 3
+    assert r.total.prf["events_strict"].fn == 1
+    assert sum(e.error == "missed" for e in r.errors) == 4
+
+
+def test_missing_document_counts_as_empty():
+    r = evaluate([], [gold(actors=ACTORS_G)])
+    assert r.missing_predictions == ["d"] and r.total.prf["actors"].fn == 3
+
+
+def test_all_wrong():
+    g = gold(actors=ACTORS_G[:1], events=[{"type": "visit", "date": "2009"}])
+    p = pred(actors=[{"name": "Japan", "type": "GPE"}], events=[ev("trade", "2009")])
+    r = evaluate([p], [g])
+    assert r.figure("actors") == 0.0 and r.figure("events_lenient") == 0.0
+
+
+def test_partial_actor_scores():
+    # 2 of 3 gold found, 1 spurious: P = 2/3, R = 2/3.
+    p = pred(actors=[{"name": "USSR", "type": "GPE"}, {"name": "India", "type": "ORG"},
+                     {"name": "Japan", "type": "GPE"}])
+    r = evaluate([p], [gold(actors=ACTORS_G)])
+    assert r.total.prf["actors"].p == pytest.approx(2 / 3)
+    assert r.total.prf["actors"].r == pytest.approx(2 / 3)
+    # typed: India has the wrong type, so 1 of 3.
+    assert r.total.prf["actors_typed"].tp == 1
+
+
+def test_alias_and_demonym_matches_both_ways():
+    p = pred(actors=[{"name": "Soviet", "type": "GPE"},
+                     {"name": "Hasina Wazed", "type": "PERSON", "aliases": ["Sheikh Hasina"]}])
+    r = evaluate([p], [gold(actors=ACTORS_G[:2])])
+    assert r.total.prf["actors"].tp == 2
+
+
+def test_one_to_one_actor_matching():
+    p = pred(actors=[{"name": "Soviet Union", "type": "GPE"}, {"name": "the Soviet Union", "type": "GPE"}])
+    r = evaluate([p], [gold(actors=ACTORS_G[:1])])
+    assert (r.total.prf["actors"].tp, r.total.prf["actors"].fp) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "amount, currency, matched",
+    [(100_400_000, "USD", True), (100_500_000, "USD", True), (100_600_000, "USD", False),
+     (100_000_000, "EUR", False)],
+)
+def test_amount_tolerance_and_currency(amount, currency, matched):
+    g = gold(money=[{"amount": 100_000_000, "currency": "USD"}])
+    r = evaluate([pred(money=[money(amount, currency)])], [g])
+    assert r.total.prf["money"].tp == int(matched)
+
+
+def test_money_fields_resolved_through_actor_match():
+    g = gold(actors=ACTORS_G, money=[{"amount": 6e6, "currency": "USD", "payer": "Soviet Union",
+                                      "recipient": "India", "date": "1972"}])
+    p = pred(actors=[{"name": "USSR", "type": "GPE"}, {"name": "India", "type": "GPE"}],
+             money=[money(6e6, "USD", "USSR", None, "1972")])
+    r = evaluate([p], [g])
+    assert r.figure("money_payer") == 1.0
+    assert r.figure("money_recipient") == 0.0
+    assert r.figure("money_date") == 1.0
+
+
+@pytest.mark.parametrize(
+    "a, b, overlap",
+    [("1975-04", "1975", True), ("197", "1978", True), ("2001/2004", "2003-06", True),
+     ("2001/2004", "2005", False), ("1972-01-25", "1972-02", False), ("19", "1950", True),
+     ("BC0490", "-0490", True), ("BC04", "BC0450", True), ("1989-SU", "1989-07", True),
+     ("1989-SU", "1989-10", False), ("PRESENT_REF", "2009", False)],
+)
+def test_interval_overlap(a, b, overlap):
+    assert overlaps(a, b) is overlap
+
+
+def test_strict_and_lenient_events():
+    g = gold(events=[{"type": "visit", "date": "1975-04", "actors": ["India"]},
+                     {"type": "aid", "date": "197"}])
+    p = pred(events=[ev("visit", "1975", ["India"]), ev("aid", "1978"), ev("visit", "1990")])
+    r = evaluate([p], [g])
+    assert r.total.prf["events_strict"].tp == 0
+    assert r.total.prf["events_lenient"].tp == 2
+    assert r.total.prf["events_lenient"].fp == 1
+    assert r.figure("event_actors") == 1.0
+
+
+def test_events_that_did_not_happen_are_not_scored():
+    g = gold(events=[{"type": "visit", "date": "1963"}])
+    p = pred(events=[ev("visit", "1963", modality="planned")])
+    assert evaluate([p], [g]).total.prf["events_lenient"].tp == 0
+
+
+def test_name_normalisation():
+    assert norm_name("  The  Soviet\u00a0Union, ") == "soviet union"
+    assert interval("2001/2004")[0] < interval("2004")[1]

@@ -1,0 +1,80 @@
+"""Events: triggers, their types, date binding, carry-over and modality."""
+
+import pytest
+
+
+def _events(extractor, text):
+    return [(e.type, e.date.value) for e in extractor.extract(text).events if e.modality is None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Diplomatic relations were established on 25 January 1972.",
+         ("diplomatic_relations", "1972-01-25")),
+        ("Mujib visited Moscow in 1972.", ("visit", "1972")),
+        ("The two leaders met in Geneva in March 1985.", ("meeting", "1985-03")),
+        ("India and Nepal signed a trade treaty in 1950.", ("agreement", "1950")),
+        ("In 1958 Canada donated wheat to India.", ("aid", "1958")),
+        ("Zambia exported copper to China in 2010.", ("trade", "2010")),
+        ("Italy invaded Ethiopia in October 1935.", ("conflict", "1935-10")),
+        ("In 1985 the Soviet Cultural Centre reopened in Dhaka.", ("founding", "1985")),
+        ("In 2016 the government condemned the attack.", ("statement", "2016")),
+        ("Ghana gained independence on 6 March 1957.", ("founding", "1957-03-06")),
+        ("Relations rapidly improved in 1984.", ("diplomatic_relations", "1984")),
+    ],
+)
+def test_trigger_type_and_date(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
+def test_coordinated_dates_give_one_event_each(extractor):
+    evs = _events(extractor, "The minister visited Tokyo in 2009 and then in 2013.")
+    assert ("visit", "2009") in evs and ("visit", "2013") in evs
+
+
+def test_dates_carried_over_from_the_next_sentence(extractor):
+    evs = _events(extractor, "Sheikh Hasina has visited Russia twice. The first time was in 2009 and then in 2013.")
+    assert evs.count(("visit", "2009")) == 1 and evs.count(("visit", "2013")) == 1
+
+
+def test_conjoined_clause_inherits_the_date(extractor):
+    evs = _events(extractor, "In 1986 a Soviet envoy visited Dhaka, and later the Bangladeshi "
+                             "foreign minister visited Moscow.")
+    assert evs.count(("visit", "1986")) == 2
+
+
+def test_relative_date_resolved_against_narrative(extractor):
+    evs = _events(extractor, "Nepal and India signed a treaty in 1950. The following year the king visited Delhi.")
+    assert ("visit", "1951") in evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Soviet Navy sent a floating workshop after the war.",  # no date: not an event
+     "Relations between the two countries were good."],
+)
+def test_undated_happenings_are_not_events(extractor, text):
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [("Switzerland did not sign the treaty in 1950.", "negated"),
+     ("Nkrumah planned to visit London in 1963.", "planned")],
+)
+def test_modality_recorded(extractor, text, modality):
+    rec = extractor.extract(text)
+    assert any(e.modality == modality for e in rec.events)
+
+
+def test_event_actors_resolve_demonyms_and_leave_out_title_demonyms(extractor):
+    rec = extractor.extract("Bangladeshi Prime Minister Sheikh Hasina visited Russia in 2009.")
+    ev = next(e for e in rec.events if e.type == "visit")
+    assert ev.actors == ["Sheikh Hasina", "Russia"]
+
+
+def test_predecessor_state_named_as_of_event_date(extractor, seed_record):
+    ev = next(e for e in seed_record.events if e.type == "diplomatic_relations"
+              and e.date.value == "1972-01-25")
+    assert sorted(ev.actors) == ["Bangladesh", "Soviet Union"]

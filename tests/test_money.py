@@ -1,0 +1,97 @@
+"""Money: the amount scanner (no model) and currency/parties in context (model)."""
+
+import pytest
+
+from factex.components.money import scan_amounts
+
+
+@pytest.mark.parametrize(
+    "text, amount, default_currency",
+    [
+        ("aid worth US$142 million", 142e6, "USD"),
+        ("a grant of C$35m", 35e6, "CAD"),
+        ("CAD 5.2 billion in trade", 5.2e9, "CAD"),
+        ("Rs 45 crore for roads", 45e7, "INR"),
+        ("Rs 12 lakh was spent", 12e5, "INR"),
+        ("Tk 1,200 crore", 1.2e10, "BDT"),
+        ("22,000 crore taka", 2.2e11, "BDT"),
+        ("\u00a580.3 billion in reparations", 80.3e9, "JPY"),
+        ("5 trillion yen", 5e12, "JPY"),
+        ("\u20ac2.1bn in support", 2.1e9, "EUR"),
+        ("\u00a33.5m for schools", 3.5e6, "GBP"),
+        ("17 million pounds sterling", 17e6, "GBP"),
+        ("SEK 300 million", 300e6, "SEK"),
+        ("250 million kronor", 250e6, "SEK"),
+        ("48 million Swiss francs", 48e6, "CHF"),
+        ("988 million yuan", 988e6, "CNY"),
+        ("R$1.2 billion", 1.2e9, "BRL"),
+        ("\u20a918 billion", 18e9, "KRW"),
+        ("1 billion kina", 1e9, "PGK"),
+        ("420 billion won", 420e9, "KRW"),
+        ("A$930 million", 930e6, "AUD"),
+        ("GBP 1.2 billion", 1.2e9, "GBP"),
+    ],
+)
+def test_scan_single_amounts(text, amount, default_currency):
+    found = scan_amounts(text)
+    assert len(found) == 1, found
+    assert found[0].value == pytest.approx(amount)
+    assert found[0].entry.default == default_currency
+
+
+def test_range_with_shared_magnitude_gives_two_bounds():
+    found = scan_amounts("between $1-2 million")
+    assert [a.value for a in found] == [1e6, 2e6]
+
+
+@pytest.mark.parametrize("text", ["12 per cent", "3,000 troops", "in 1972", "sixteen accords", "40-megawatt"])
+def test_not_money(text):
+    assert scan_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("Canada pledged $35 million to India in 1951.", "CAD"),
+        ("The United States pledged $35 million to India in 1951.", "USD"),
+        ("Nepal's budget set aside Rs 35 lakh for the project in 1967.", "NPR"),
+        ("India allotted Rs 45 crore to the dam in 1958.", "INR"),
+        ("China lent \u00a5500 million to Zambia in 1970.", "CNY"),
+        ("Japan lent \u00a5500 million to Indonesia in 1970.", "JPY"),
+    ],
+)
+def test_ambiguous_sign_resolved_from_context(extractor, text, currency):
+    rec = extractor.extract(text)
+    assert [m.currency for m in rec.money] == [currency]
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [("Sweden gave about SEK 300 million in 1975.", "about"),
+     ("Japan gave more than US$1 billion in 1990.", "more than"),
+     ("It received only US$6 million from the Soviet Union in 1972.", "only"),
+     ("Canada gave US$6 million in 1972.", None)],
+)
+def test_qualifier_kept_apart(extractor, text, qualifier):
+    rec = extractor.extract(text)
+    assert rec.money[0].qualifier == qualifier
+    assert not rec.money[0].text.lower().startswith(("about", "more", "only"))
+
+
+@pytest.mark.parametrize(
+    "text, payer, recipient",
+    [
+        ("In 1972 Bangladesh received economic aid worth US$142 million from India.", "India", "Bangladesh"),
+        ("In 1990 Japan lent US$50 million to Indonesia.", "Japan", "Indonesia"),
+        ("In 2005 Sweden gave Tanzania SEK 40 million.", "Sweden", "Tanzania"),
+        ("Bilateral trade reached US$80 billion in 2022.", None, None),
+    ],
+)
+def test_payer_and_recipient(extractor, text, payer, recipient):
+    m = extractor.extract(text).money[0]
+    assert (m.payer, m.recipient) == (payer, recipient)
+
+
+def test_money_date_from_its_clause(extractor):
+    rec = extractor.extract("Relations began in 1960. In 1972 Canada gave India C$25 million.")
+    assert rec.money[0].date.value == "1972"

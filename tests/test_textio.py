@@ -1,0 +1,50 @@
+"""Reading, mojibake repair and the offset map (contract invariant)."""
+
+import pytest
+
+from factex.errors import InputError
+from factex.textio import RepairedText, decode_bytes, repair
+
+
+def test_mojibake_is_repaired():
+    assert repair("Bangladesh\u00e2\u20ac\u201cRussia relations") == "Bangladesh\u2013Russia relations"
+
+
+def test_curly_quotes_are_kept():
+    assert repair("\u201cEast Pakistan\u201d") == "\u201cEast Pakistan\u201d"
+
+
+@pytest.mark.parametrize("word", ["Bangladesh", "Russia", "relations", "Dhaka"])
+def test_offsets_map_back_to_original(word):
+    original = "Bangladesh\u00e2\u20ac\u201cRussia relations\nIn Dhaka caf\u00c3\u00a9 life.\n"
+    rt = RepairedText.from_original(original)
+    i = rt.text.index(word)
+    s, e = rt.to_original(i, i + len(word))
+    assert repair(original[s:e]) == word
+
+
+def test_span_over_a_repaired_character_satisfies_invariant():
+    original = "x Bangladesh\u00e2\u20ac\u201cRussia y"
+    rt = RepairedText.from_original(original)
+    i = rt.text.index("Bangladesh")
+    j = rt.text.index("Russia") + len("Russia")
+    s, e = rt.to_original(i, j)
+    assert repair(original[s:e]) == rt.text[i:j] == "Bangladesh\u2013Russia"
+
+
+def test_utf8_bom_is_dropped():
+    text, warning = decode_bytes("\ufeffHello 1972".encode("utf-8"), "f")
+    assert text == "Hello 1972" and warning is None
+
+
+def test_other_encodings_are_detected_with_a_warning():
+    data = ("Relations between Bangladesh and Russia were established in 1972. "
+            "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u00e9t\u00e9 ann\u00e9e. " * 5).encode("latin-1")
+    text, warning = decode_bytes(data, "f.txt")
+    assert "Caf\u00e9" in text and warning and "f.txt" in warning
+
+
+@pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"  \n", "empty"), (b"ab\x00cd", "binary")])
+def test_bad_bytes(data, reason):
+    with pytest.raises(InputError, match=reason):
+        decode_bytes(data, "f")

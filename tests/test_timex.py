@@ -1,0 +1,84 @@
+"""TIMEX3 normalisation of single expressions (no model needed)."""
+
+import pytest
+
+from factex.timex import Anchor, normalise
+
+A1986 = Anchor(1986)
+A_DAY = Anchor(1940, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value, mod",
+    [
+        ("25 January 1972", None, "1972-01-25", None),
+        ("April 16, 1956", None, "1956-04-16", None),
+        ("1963-05-14", None, "1963-05-14", None),
+        ("November 2019", None, "2019-11", None),
+        ("February of 1940", None, "1940-02", None),
+        ("2009", None, "2009", None),
+        ("the summer of 1989", None, "1989-SU", None),
+        ("spring 2011", None, "2011-SP", None),
+        ("autumn 1984", None, "1984-FA", None),
+        ("the 1990s", None, "199", None),
+        ("the early 1950s", None, "195", "START"),
+        ("the mid-1970s", None, "197", "MID"),
+        ("the late 1980s", None, "198", "END"),
+        ("mid- and late 1980s", None, "198", "MID"),
+        ("the late 19th century", None, "18", "END"),
+        ("the early 20th century", None, "19", "START"),
+        ("the 5th century BC", None, "BC04", None),
+        ("490 BC", None, "BC0490", None),
+        ("ca. 466 BC", None, "BC0466", "APPROX"),
+        ("from 1972 until 1975", None, "1972/1975", None),
+        ("between 2001 and 2004", None, "2001/2004", None),
+        ("1988\u20131998", None, "1988/1998", None),
+        ("1915-17", None, "1915/1917", None),
+        ("from 499 to 493 BC", None, "BC0499/BC0493", None),
+        ("the first quarter of 2010", None, "2010-Q1", None),
+        ("the end of 1958", None, "1958", "END"),
+        ("the following year", A1986, "1987", None),
+        ("the previous year", A1986, "1985", None),
+        ("three years later", A1986, "1989", None),
+        ("later that year", A1986, "1986", None),
+        ("June", A1986, "1986-06", None),
+        ("12 days later", A_DAY, "1940-05-22", None),
+        ("the same day", A_DAY, "1940-05-10", None),
+        ("the end of the month", A_DAY, "1940-05", "END"),
+        ("early October", A_DAY, "1940-10", "START"),
+    ],
+)
+def test_normalise(text, anchor, value, mod):
+    tx = normalise(text, anchor)
+    assert tx is not None, text
+    assert (tx.value, tx.mod) == (value, mod)
+
+
+def test_bare_year_is_a_year_not_today():
+    assert normalise("2009").value == "2009"
+
+
+@pytest.mark.parametrize("text", ["the years", "aged 45", "45 years old", "that time", ""])
+def test_not_dates(text):
+    assert normalise(text) is None
+
+
+@pytest.mark.parametrize("text", ["the following year", "three years later", "June", "that month"])
+def test_relative_without_anchor_is_not_guessed_from_today(text):
+    tx = normalise(text, None)
+    assert tx is None or not tx.value[:1].isdigit()
+
+
+@pytest.mark.parametrize(
+    "text, value, type_",
+    [("two months", "P2M", "DURATION"), ("a few days", "PXD", "DURATION"),
+     ("every year", "P1Y", "SET"), ("now", "PRESENT_REF", "DATE")],
+)
+def test_durations_sets_and_references(text, value, type_):
+    tx = normalise(text)
+    assert (tx.value, tx.type) == (value, type_)
+
+
+def test_anchor_of_a_date_is_its_year_month_day():
+    assert normalise("25 January 1972").anchor() == Anchor(1972, 1, 25)
+    assert normalise("the 1980s").anchor() is None  # a decade is no reference for "that year"
