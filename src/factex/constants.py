@@ -41,9 +41,11 @@ TRANSFER_NOUNS = frozenset(
 GIVE_VERBS = frozenset(
     """give grant provide pledge donate lend loan offer extend disburse pay contribute allocate
     commit fund finance approve transfer send promise invest spend channel award sanction
-    release earmark""".split()
+    release earmark hand cancel forgive write allot set""".split()
 )
 RECEIVE_VERBS = frozenset("receive get obtain secure accept borrow win attract gain".split())
+BUY_VERBS = frozenset("buy purchase acquire".split())
+SELL_VERBS = frozenset("sell".split())
 
 # Determiners that stand for the two states a relations article is about.
 BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "the two sides",

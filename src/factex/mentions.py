@@ -55,6 +55,14 @@ class DateMention:
     range_start: int | None = None
     range_end: int | None = None
 
+    def whole(self, text: str) -> "DateMention":
+        """This mention, or the whole range it is one side of ("from 1972 until 1975")."""
+        if not self.range_value:
+            return self
+        return DateMention(self.range_start, self.range_end, text[self.range_start:self.range_end],
+                           Timex(self.range_value, None, "DATE", self.timex.anchored),
+                           self.token_start, self.token_end)
+
 
 @dataclass
 class MoneyMention:

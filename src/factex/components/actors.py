@@ -243,14 +243,17 @@ def topic_states(doc: Doc) -> list[str]:
     """The states a relations article is about, read from its title or first sentence."""
     gz = gazetteer()
     first = doc.text[:300].split("\n", 1)[0]
-    m = re.match(r"\s*(.+?)\s*[\u2013\-\u2014/]\s*(.+?)\s+relations\b", first, re.I)
+    m = re.match(r"\s*(.+?)\s*[\u2013\-\u2014/]\s*(.+?)\s+(?:relations|development|cooperation|"
+                 r"co-operation|diplomacy|trade|ties|partnership)\b", first, re.I)
     if not m:
         m = re.search(r"[Rr]elations between (?:the )?(.+?) and (?:the )?([A-Z][\w ]+?)[\.,;]",
                       doc.text[:600])
     if m:
-        states = [gz.state_of(g.strip()) for g in m.groups()]
-        if all(states):
-            return states  # type: ignore[return-value]
+        # The parties may be states or organisations ("European Union–Morocco relations").
+        parties = [gz.state_of(g.strip()) or gz.organisations.get(key(g.strip())) and g.strip()
+                   for g in m.groups()]
+        if all(parties):
+            return parties  # type: ignore[return-value]
     return []
 
 

@@ -180,13 +180,9 @@ class EventsComponent:
     def _event(self, doc: Doc, sent: Span, trig: _Trigger, d: DateMention,
                how: str) -> EventMention | None:
         modality = _modality(trig.token)
-        value = d.range_value or d.timex.value
-        date_text = doc.text[d.range_start:d.range_end] if d.range_value else d.text
-        date_start = d.range_start if d.range_value else d.start
-        date_end = d.range_end if d.range_value else d.end
-        date = DateMention(date_start, date_end, date_text,
-                           Timex(value, None if d.range_value else d.timex.mod, "DATE",
-                                 d.timex.anchored), d.token_start, d.token_end)
+        date = d.whole(doc.text)
+        value = date.timex.value
+        date_start, date_end = date.start, date.end
         actors, location = self._actors(doc, trig, value)
         tok = trig.token
         trigger_text = tok.text

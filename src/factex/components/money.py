@@ -17,9 +17,16 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import GIVE_VERBS, MONEY_QUALIFIERS, RECEIVE_VERBS, TRANSFER_NOUNS
+from ..constants import (
+    BUY_VERBS,
+    GIVE_VERBS,
+    MONEY_QUALIFIERS,
+    RECEIVE_VERBS,
+    SELL_VERBS,
+    TRANSFER_NOUNS,
+)
 from ..extensions import register_extensions
-from ..gazetteer import CurrencyEntry, currency_table, gazetteer
+from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
 from ..mentions import DateMention, MoneyMention
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -56,8 +63,10 @@ def scanner() -> _Scanner:
     before = (rf"(?<![A-Za-z])(?P<sym>{sym})\s?" + amount("a1", "m1")
               + r"(?:\s*(?:[\u2013\-]|to)\s*(?:(?P=sym)\s?)?" + amount("a2", "m2") + ")?")
     # number then word or code ("988 million yuan", "12 lakh rupees", "300 million SEK").
+    codes = "|".join(s for s in symbols if re.fullmatch(r"[A-Z]{3}", s))
     after = (rf"(?<![\w$])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b)?"
-             rf"(?:\s+(?:of\s+)?)(?P<adj>(?:[A-Z][a-z]+\s){{0,2}})?(?P<word>{word}|{sym})\b")
+             rf"(?:\s+(?:of\s+)?)(?P<adj>(?-i:(?:[A-Z][a-z]+\.?\s){{0,2}}))?"
+             rf"(?P<word>{word}|(?-i:{codes}))\b")
     regex = re.compile(rf"{before}|{after}", re.I)
     return _Scanner(regex, table.symbols, table.words, table.plurals, table.magnitudes)
 
@@ -191,7 +200,8 @@ class MoneyComponent:
                 currency=currency, qualifier=qualifier, token_start=span.start,
                 token_end=span.end, confidence=0.9 if confident else 0.6)
             _parties(doc, span, mention)
-            mention.date = _date_for(doc, span)
+            date = _date_for(doc, span)
+            mention.date = date.whole(doc.text) if date else None
             out.append(mention)
         doc._.factex_money = out
         return doc
@@ -237,10 +247,13 @@ def _resolve_currency(doc: Doc, span: Span, entry: CurrencyEntry, counts: Counte
     return entry.default, False
 
 
-def _actor_of(doc: Doc, token: Token) -> str | None:
+def _actor_of(doc: Doc, token: Token, deep: bool = True) -> str | None:
+    """The actor a token names, or (``deep``) the first actor inside its phrase."""
     table = doc._.factex_token_actor or {}
     if token.i in table:
         return table[token.i]
+    if not deep:
+        return None
     for t in token.subtree:
         if t.i in table:
             return table[t.i]
@@ -273,8 +286,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     """Set payer and recipient from the prepositions and the verb around the amount."""
     root = span.root
-    # A conjoined amount ("US$142 million from India, but only US$6 million from ...")
-    # shares the verb of the first one but keeps its own prepositions.
+    # Walk from the amount up to its verb: "aid worth US$142 million from India" puts the
+    # preposition on "aid" or "million", "Japan lent US$50 million to Indonesia" on the verb.
     path = [root]
     t = root
     while t.head.i != t.i and len(path) < 8:
@@ -283,8 +296,10 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):
             break
     verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    buying, selling = lemma in BUY_VERBS, lemma in SELL_VERBS
     payer = recipient = None
-    transfer = False
+    transfer = buying or selling
     for node in path:
         if node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS:
             transfer = True
@@ -293,43 +308,121 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is None:
                     continue
-                who = _actor_of(doc, obj)
+                p = child.lower_
+                who = _actor_of(doc, obj, deep=p not in ("for", "in"))
                 if who is None:
                     continue
-                p = child.lower_
-                if p == "from" and payer is None:
-                    payer = who
-                elif p in ("to", "for") and recipient is None:
+                if p == "from":
+                    if buying and recipient is None:
+                        recipient = who
+                    elif not buying and payer is None:
+                        payer = who
+                elif p == "to":
+                    if selling and payer is None:
+                        payer = who
+                    elif not selling and recipient is None:
+                        recipient = who
+                elif p == "for" and recipient is None and not (buying or selling):
                     recipient = who
                 elif p == "by" and payer is None:
                     payer = who
-                elif p == "in" and recipient is None and verb is not None and verb.lemma_ == "invest":
+                elif p == "in" and recipient is None and lemma == "invest":
                     recipient = who
             elif child.dep_ in ("poss", "amod", "compound", "nmod") and node.lower_ in TRANSFER_NOUNS:
                 who = _actor_of(doc, child)
                 if who and payer is None:
                     payer = who
     if verb is not None:
-        lemma = verb.lemma_.lower()
         subj, passive = _subject(verb)
-        subj_actor = _actor_of(doc, subj) if subj is not None else None
+        subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
+        if subj is None and not passive:
+            subj_actor = _actor_before(doc, verb)
         if lemma in RECEIVE_VERBS:
             transfer = True
-            if recipient is None and subj_actor and not passive:
-                recipient = subj_actor
-        elif lemma in GIVE_VERBS:
+            recipient = recipient or subj_actor
+        elif lemma in GIVE_VERBS or buying:
             transfer = True
-            if payer is None and subj_actor and not passive:
-                payer = subj_actor
-            if recipient is None:
+            payer = payer or subj_actor
+            if recipient is None and not buying:
+                on_path = {n.i for n in path}
                 for c in verb.children:
-                    if c.dep_ in ("dative", "iobj"):
-                        recipient = _actor_of(doc, c) or recipient
+                    # "gave Tanzania SEK 40 million", "pledged Vietnam a grant" (parsed as two objects)
+                    if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i not in on_path
+                                                         and c.i < span.start):
+                        recipient = _actor_of(doc, c, deep=c.dep_ != "dobj") or recipient
+        elif selling:
+            recipient = recipient or subj_actor
     if not transfer:
         return
+    payer, recipient = _as_party(doc, payer), _as_party(doc, recipient)
+    payer, recipient = _complete_from_topic(doc, payer, recipient)
     if payer == recipient:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
+
+
+def _actor_before(doc: Doc, verb: Token) -> str | None:
+    """The actor just before a verb the parser left without a subject ("In the mid-1970s
+    Sweden disbursed …", where the model attaches "Sweden" to the preposition)."""
+    table = doc._.factex_token_actor or {}
+    i = verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start and i >= verb.i - 4:
+        if i in table:
+            return table[i]
+        if doc[i].pos_ in ("VERB", "PUNCT"):
+            return None
+        i -= 1
+    return None
+
+
+def _actor_type(doc: Doc, name: str | None) -> str | None:
+    for c in doc._.factex_actors or []:
+        if c.name == name:
+            return c.type
+    return None
+
+
+def _as_party(doc: Doc, name: str | None) -> str | None:
+    """A city pays or receives on behalf of its state ("a college in Hanoi" → Vietnam)."""
+    if name is None:
+        return None
+    gz = gazetteer()
+    if name not in gz.states and _actor_type(doc, name) in ("GPE", "LOC"):
+        state = gz.places.get(key(name))
+        if state:
+            return state
+    return name
+
+
+def _complete_from_topic(doc: Doc, payer: str | None, recipient: str | None):
+    """In an article on two states, a transfer from one of them goes to the other."""
+    topic = doc._.factex_topic or []
+    if len(topic) != 2:
+        return payer, recipient
+    a, b = topic
+    other = {a: b, b: a}
+
+    def side(name: str | None) -> str | None:
+        if name in other:
+            return name
+        gz = gazetteer()
+        t = _actor_type(doc, name)
+        if t == "ORG":
+            # An organisation named after a state ("Japan International Cooperation Agency").
+            for s in topic:
+                st = gz.states.get(s)
+                words = {s, *(st.demonyms if st else [])}
+                if any(w in (name or "").split() for w in words):
+                    return s
+        return None
+
+    ps, rs = side(payer), side(recipient)
+    if ps and (recipient is None or _actor_type(doc, recipient) == "PERSON"):
+        recipient = other[ps]
+    elif rs and (payer is None or _actor_type(doc, payer) == "PERSON"):
+        payer = other[rs]
+    return payer, recipient
 
 
 def _date_for(doc: Doc, span: Span) -> DateMention | None:
@@ -339,7 +432,11 @@ def _date_for(doc: Doc, span: Span) -> DateMention | None:
     sent = span.sent
     same = [d for d in dates if sent.start_char <= d.start < sent.end_char]
     if same:
-        before = [d for d in same if d.start < span.start_char]
-        return (before or same)[-1]
+        # The date nearest the amount in its sentence ("US$500 million in 1992, … US$80 billion
+        # in 2022"); a date after the amount wins a tie, as "in 1992" follows what it dates.
+        def distance(d: DateMention) -> tuple[int, int]:
+            gap = span.start_char - d.end if d.end <= span.start_char else d.start - span.end_char
+            return (max(gap, 0), 0 if d.start >= span.end_char else 1)
+        return min(same, key=distance)
     earlier = [d for d in dates if d.end <= span.start_char]
     return earlier[-1] if earlier else None
