@@ -124,3 +124,48 @@ def test_latin1_input_warns_and_works(tmp_path):
     assert r.exit_code == 0
     assert "warning" in r.stderr and "latin" not in r.stdout.lower()[:0]
     assert json.loads(r.stdout)["money"][0]["amount"] == 5e6
+
+
+@pytest.mark.parametrize(
+    "args, code, needle",
+    [(["extract", "/no/such/file.txt"], 2, "no such file"), (["extract"], 2, "Missing argument"),
+     (["--version"], 0, "")],
+)
+def test_console_entry_point_exit_codes(args, code, needle):
+    """Through ``main()`` as the installed ``factex`` script runs it (not typer's runner)."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", "from factex.cli import main; main()", *args],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == code
+    assert needle in r.stderr and "Traceback" not in r.stderr
+
+
+def test_outside_gold_scores_without_edits(tmp_path):
+    """A gold file written to the contract by someone outside the team, with fields of its own."""
+    from conftest import ROOT
+
+    data = ROOT / "tests" / "data" / "outside"
+    pred = tmp_path / "pred.jsonl"
+    r = runner.invoke(app, ["extract", str(data / "kenya-germany-relations.txt"), "--format", "jsonl",
+                            "-o", str(pred)])
+    assert r.exit_code == 0, r.output
+    report = tmp_path / "report.json"
+    r = runner.invoke(app, ["evaluate", str(data / "kenya-germany-relations.json"), "--pred", str(pred),
+                            "--json", str(report), "--max-errors", "0"])
+    assert r.exit_code == 0, r.output
+    figures = json.loads(report.read_text())
+    assert figures["money"]["tp"] == 5 and figures["actors"]["f1"] > 0.7
+    assert set(figures["documents"]) == {"kenya-germany-relations"}
+
+
+def test_fail_under_exits_1(tmp_path):
+    from conftest import ROOT
+
+    data = ROOT / "tests" / "data" / "outside"
+    pred = tmp_path / "pred.jsonl"
+    runner.invoke(app, ["extract", str(data / "kenya-germany-relations.txt"), "--format", "jsonl", "-o", str(pred)])
+    r = runner.invoke(app, ["evaluate", str(data / "kenya-germany-relations.json"), "--pred", str(pred),
+                            "--fail-under", "money=1.01", "--max-errors", "0"])
+    assert r.exit_code == 1 and "below the floor" in r.stderr

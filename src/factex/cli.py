@@ -22,7 +22,7 @@ import typer
 from . import __version__
 from .errors import FactexError, InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Extract dated events, money amounts and actors from English prose.")
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -273,9 +273,22 @@ def evaluate_timex(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: an unexpected error is one line (``--debug`` for more)."""
     try:
-        app()
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         typer.echo("factex: interrupted", err=True)
         sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # the last line of defence: never a traceback without --debug
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from click
+            exc.show()
+            sys.exit(exc.exit_code)
+        if type(exc).__name__ == "Abort":
+            sys.exit(1)
+        if _State.debug:
+            raise
+        typer.echo(f"factex: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
+        sys.exit(3)

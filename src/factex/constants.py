@@ -51,3 +51,23 @@ SELL_VERBS = frozenset("sell".split())
 BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "the two sides",
                         "both nations", "the two nations", "both governments",
                         "the two governments", "both states", "the two states"])
+
+# Name parts that decide an actor's type whatever the model said.
+LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island islands strait gulf
+    bay valley plain plains desert peninsula harbour harbor coast delta basin plateau channel
+    canal waters""".split())
+GPE_WORDS = frozenset("""province state territory district county prefecture city region
+    emirate kingdom republic oblast governorate municipality""".split())
+ORG_WORDS = frozenset("""agency bank company corporation council ministry party army navy
+    force forces fund organisation organization institute university college commission
+    committee league union association group authority office department programme program
+    centre center foundation trust court parliament assembly congress cabinet government
+    service services bureau board mission embassy consulate railway airline airlines corps
+    federation alliance movement front society club school hospital press news times""".split())
+# Prepositions whose object is a place.
+LOCATIVE_PREPS = frozenset("in at near to from into across outside around inside towards toward via".split())
+# Verbs whose subject is a person.
+PERSON_VERBS = frozenset("""say tell argue persuade negotiate command lead die flee marry write
+    meet visit speak declare resign succeed rule reign travel return warn promise order""".split())
+# Lower-case particles inside personal names ("José Eduardo dos Santos").
+NAME_PARTICLES = frozenset("dos da de do das del della di van von der bin bint ibn al el la le ben".split())

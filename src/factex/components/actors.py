@@ -15,9 +15,19 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..constants import BOTH_SIDES, TITLE_MODIFIERS, TITLES
+from ..constants import (
+    BOTH_SIDES,
+    GPE_WORDS,
+    LOC_WORDS,
+    LOCATIVE_PREPS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PERSON_VERBS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
 from ..extensions import register_extensions
-from ..gazetteer import gazetteer, key
+from ..gazetteer import currency_table, gazetteer, key
 from ..mentions import ActorCluster, ActorMention
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
@@ -32,6 +42,12 @@ def _trim(span: Span) -> Span | None:
     while start < end and doc[start].lower_ in ("the",):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
+        end -= 1
+    for i in range(start, end):
+        if doc[i].text in ("(", "[") and i > start:
+            end = i  # "Swiss Agency for Development and Cooperation (SDC": the name ends here
+            break
+    while end > start and doc[end - 1].text in (")", "]", ",", "-", "\u2013"):
         end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or
@@ -60,15 +76,35 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
+def _not_a_name(text: str) -> bool:
+    """Era markers and currency codes the model tags as organisations ("BC", "CHF")."""
+    t = text.strip()
+    return (t.upper().replace(".", "") in ("BC", "BCE", "AD", "CE")
+            or t in currency_table().symbols or re.fullmatch(r"BC\s.*", t) is not None)
+
+
+def _merged_ents(doc: Doc) -> list[Span]:
+    """The model's entities with persons split by a name particle joined again."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for e in ents:
+        if (out and e.label_ == "PERSON" and out[-1].label_ == "PERSON" and e.start - out[-1].end == 1
+                and doc[out[-1].end].lower_ in NAME_PARTICLES):
+            out[-1] = Span(doc, out[-1].start, e.end, label="PERSON")
+        else:
+            out.append(e)
+    return out
+
+
 def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
     """Every actor mention: (gazetteer canonical name or None, type, mention)."""
     gz = gazetteer()
     found: list[tuple[str | None, str, ActorMention]] = []
-    for ent in doc.ents:
+    for ent in _merged_ents(doc):
         if ent.label_ not in LABEL_TYPES:
             continue
         span = _trim(ent)
-        if span is None:
+        if span is None or _not_a_name(span.text):
             continue
         text = span.text
         state = gz.state_of(text)
@@ -195,6 +231,8 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         if g is None or not g["mentions"]:
             continue
         typ = g["types"].most_common(1)[0][0]
+        if not g["canonical"]:
+            typ = _retype(doc, g["mentions"], typ)
         if g["canonical"] and typ == "GPE":
             name = g["canonical"]
         else:
@@ -203,6 +241,28 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         mentions = sorted(g["mentions"], key=lambda m: m.start)
         clusters.append(ActorCluster(name=name, type=typ, mentions=mentions))
     return clusters
+
+
+def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
+    """Correct the model's type from the name itself and from how the text uses it."""
+    words = {w.lower() for m in mentions for w in m.text.split()}
+    last = {m.text.split()[-1].lower() for m in mentions}
+    if last & LOC_WORDS:
+        return "LOC"
+    if words & ORG_WORDS:
+        return "ORG"
+    if last & GPE_WORDS or any(m.text.lower().startswith(("territory of", "province of", "state of"))
+                               for m in mentions):
+        return "GPE"
+    if typ in ("PERSON", "ORG"):
+        heads = [doc[m.token_end - 1] for m in mentions if m.token_end > m.token_start]
+        if heads and all(h.dep_ == "pobj" and h.head.lower_ in LOCATIVE_PREPS for h in heads):
+            return "GPE"  # only ever "in X", "at X", "to X": a place
+    if typ == "ORG" and all(len(m.text.split()) == 1 and not m.text.isupper() for m in mentions):
+        heads = [doc[m.token_start] for m in mentions]
+        if any(h.dep_ == "nsubj" and h.head.lemma_.lower() in PERSON_VERBS for h in heads):
+            return "PERSON"
+    return typ
 
 
 def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
@@ -215,15 +275,18 @@ def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
 def _merge_partial_names(groups: dict, order: list[str]) -> None:
     """A person named by one part of a longer name elsewhere ("Pearson") is that person."""
     people = [gid for gid in order if groups[gid]["types"].most_common(1)[0][0] == "PERSON"]
-    full = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in people}
-    for gid in people:
-        name = full[gid]
-        if len(name.split()) > 1:
+    full = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in order}
+    # A one-word name of any type the model guessed ("Nkrumah" as GPE) can be a surname.
+    singles = [gid for gid in order if not groups[gid]["canonical"] and len(full[gid].split()) == 1]
+    for gid in singles:
+        if gid not in groups:
             continue
+        name = full[gid]
         targets = [o for o in people if o != gid and o in groups and len(full[o].split()) > 1
                    and name in full[o].replace("-", " ").split()]
         if len(targets) == 1:
             _merge_into(groups, order, gid, targets[0])
+            groups[targets[0]]["types"] = Counter({"PERSON": 1})
 
 
 def _merge_acronyms(doc: Doc, groups: dict, order: list[str]) -> None:
