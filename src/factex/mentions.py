@@ -99,3 +99,4 @@ class EventMention:
     sent_end: int
     modality: str | None = None
     confidence: float = 0.5
+    trigger_i: int = -1  # token index of the trigger in its Doc

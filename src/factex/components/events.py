@@ -32,6 +32,11 @@ _MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can"
 _PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",
                "attempt", "threaten", "refuse", "fail", "decline", "cancel", "postpone", "consider",
                "offer", "promise"}
+# Nouns whose "of" phrase names a field, not a happening ("treaties of trade").
+_QUALIFIED_NOUNS = {"treaty", "agreement", "accord", "convention", "pact", "protocol", "programme",
+                    "program", "policy", "ministry", "minister", "agency", "department", "office",
+                    "committee", "relation", "field", "area", "sector", "volume", "value", "level",
+                    "terms", "term", "balance", "bill", "law", "act", "conference", "council"}
 # Verbs that only carry a noun trigger ("made visits", "held talks", "paid a visit").
 _LIGHT_VERBS = {"make", "pay", "hold", "conduct", "undertake", "carry", "stage", "launch", "begin",
                 "start", "host", "attend", "join", "complete", "lead"}
@@ -111,6 +116,8 @@ class EventsComponent:
         for t in found:
             if t.token.pos_ not in ("VERB", "AUX") and t.clause is not None and t.clause.i in verbs:
                 continue  # "signed an agreement": the verb is the trigger
+            if _modifier_noun(t.token):
+                continue  # "treaties of trade", "trade agreement": a noun describing another
             kept.append(t)
         return kept
 
@@ -145,7 +152,7 @@ class EventsComponent:
                 continue
             main = _main_trigger(undated)
             pending = main if (main is not None and not sent_dates) else None
-        doc._.factex_events = _dedupe(events)
+        doc._.factex_events = _dedupe(doc, events)
         return doc
 
     def _dates_for(self, doc: Doc, trig: _Trigger, sent_dates: list[DateMention],
@@ -198,7 +205,7 @@ class EventsComponent:
             type=trig.entry.type, trigger=trigger_text, trigger_start=tok.idx,
             trigger_end=tok.idx + len(tok.text), date=date, actors=actors, location=location,
             start=start, end=end, sent_start=sent.start_char, sent_end=sent.end_char,
-            modality=modality, confidence=round(conf, 3))
+            modality=modality, confidence=round(conf, 3), trigger_i=tok.i)
 
     def _actors(self, doc: Doc, trig: _Trigger, value: str) -> tuple[list[str], str | None]:
         table = doc._.factex_token_actor or {}
@@ -282,6 +289,18 @@ def _inside(doc: Doc, d: DateMention, token: Token) -> bool:
         return False
     span = doc[d.token_start:d.token_end]
     return len(span) > 0 and token.left_edge.i <= span.root.i <= token.right_edge.i
+
+
+def _modifier_noun(token: Token) -> bool:
+    """A noun that only qualifies another noun ("treaties of trade", "the aid programme")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    if token.dep_ in ("compound", "amod", "nmod", "poss"):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        owner = token.head.head  # "treaties of trade", "minister of trade": not a happening
+        return owner.pos_ in ("NOUN", "PROPN") and owner.lemma_.lower() in _QUALIFIED_NOUNS
+    return False
 
 
 def _copular(trig: _Trigger) -> bool:
@@ -372,11 +391,20 @@ def _modality(token: Token) -> str | None:
             return "negated"
         if c.dep_ == "aux" and c.lower_ in _MODAL_AUX:
             return "planned"
-    head = token.head
-    if token.dep_ in ("xcomp", "dobj", "ccomp", "pobj") and head.lemma_.lower() in _PLAN_HEADS:
-        return "planned"
-    if token.pos_ == "NOUN" and head.lemma_.lower() in _PLAN_HEADS | {"cancel", "postpone", "abandon"}:
-        return "planned"
+    # "planned to visit", "was expected to return … with a state visit", "cancelled the trip":
+    # climb to the verb of the trigger's clause, then across xcomp/ccomp edges.
+    t = token
+    for _ in range(5):
+        if t.head.i == t.i or t.dep_ in ("conj", "advcl", "relcl", "ROOT"):
+            break
+        child, t = t, t.head
+        lemma = t.lemma_.lower()
+        if child.dep_ in ("xcomp", "ccomp") and lemma in _PLAN_HEADS:
+            return "planned"
+        if child.dep_ in ("dobj", "nsubjpass") and lemma in {"cancel", "postpone", "abandon"}:
+            return "planned"
+        if child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in t.children):
+            return "negated"
     return None
 
 
@@ -412,14 +440,21 @@ def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
     return out
 
 
-def _dedupe(events: list[EventMention]) -> list[EventMention]:
-    """One event per (type, date, sentence, trigger clause)."""
+def _dedupe(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """One event per happening: same type and date in one sentence, with one trigger inside the
+    other's phrase ("The Kosi Agreement, signed on …"), is one event."""
     out: list[EventMention] = []
-    seen: set[tuple] = set()
-    for e in events:
-        k = (e.type, e.date.timex.value, e.sent_start, e.trigger_start)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(e)
-    return out
+    for e in sorted(events, key=lambda e: -e.confidence):
+        dup = False
+        for o in out:
+            if (o.type, o.date.timex.value, o.sent_start) != (e.type, e.date.timex.value, e.sent_start):
+                continue
+            a, b = doc[e.trigger_i], doc[o.trigger_i]
+            verbs = {a.pos_, b.pos_} <= {"VERB", "AUX"}
+            if a.i == b.i or (not verbs and (a.is_ancestor(b) or b.is_ancestor(a)
+                                             or a.head.i == b.head.i)):
+                dup = True
+                break
+        if not dup:
+            out.append(e)
+    return sorted(out, key=lambda e: (e.start, e.trigger_start))
