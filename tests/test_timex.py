@@ -82,3 +82,12 @@ def test_durations_sets_and_references(text, value, type_):
 def test_anchor_of_a_date_is_its_year_month_day():
     assert normalise("25 January 1972").anchor() == Anchor(1972, 1, 25)
     assert normalise("the 1980s").anchor() is None  # a decade is no reference for "that year"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [("the 470s BC", None, "BC047"), ("August of that year", A1986, "1986-08"),
+     ("eighteenth-century", None, "17"), ("former", None, "PAST_REF"), ("future", None, "FUTURE_REF")],
+)
+def test_more_forms(text, anchor, value):
+    assert normalise(text, anchor).value == value

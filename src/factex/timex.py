@@ -86,10 +86,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                            r"(?:\s+of)?\s+(?P<year>\d{4})")),
     ("half", re.compile(r"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<year>\d{4})")),
-    ("century", re.compile(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century"
+    ("century", re.compile(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s-]+century"
                            + _ERA + "?")),
     ("centuries_00s", re.compile(r"(?:the\s+)?(?P<cent>\d{2})00s")),
-    ("decade", re.compile(r"(?:the\s+)?(?P<dec>\d{3})0'?s")),
+    ("decade", re.compile(r"(?:the\s+)?(?P<dec>\d{3})0'?s" + _ERA + "?")),
+    ("month_of_rel", re.compile(rf"{_MONTH}\s+of\s+(?:that|the\s+same|this)\s+year")),
     ("decade_short", re.compile(r"(?:the\s+)?'?(?P<dd>\d)0'?s")),
     ("decade_word", re.compile(r"(?:the\s+)?(?P<word>" + "|".join(DECADE_WORDS) + ")")),
     ("year", re.compile(r"(?:(?:the\s+)?(?:year|fiscal\s+year|fy)\s*)?" + _YEAR + _ERA + "?")),
@@ -287,7 +288,14 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
         if kind == "centuries_00s":
             return Timex(g["cent"])
         if kind == "decade":
+            if era and era.replace(".", "").startswith("b"):
+                # "the 470s BC": TIMEX3 writes BC decades with three digits too.
+                return Timex(f"BC{g['dec']}")
             return Timex(g["dec"])
+        if kind == "month_of_rel":
+            if anchor is None:
+                continue
+            return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
         if kind == "decade_short":
             century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
             return Timex(f"{century}{g['dd']}", anchored=anchor is not None)

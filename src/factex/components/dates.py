@@ -69,16 +69,17 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor: Anchor | None = doc.user_data.get("factex_anchor")
+        spans = [s for s in (_trim(c) for c in self.candidates(doc)) if s is not None]
+        low, high = _narrative_years(spans)
         out: list[DateMention] = []
-        for span in self.candidates(doc):
-            span = _trim(span)
-            if span is None:
-                continue
+        for span in spans:
             for mention in self._normalise_span(span, anchor):
                 out.append(mention)
                 if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
                     new = mention.timex.anchor()
-                    if new is not None:
+                    # A year far outside the narrative's period ("the War of 1812" in a text on
+                    # 1920) is an aside: it does not become the reference for what follows.
+                    if new is not None and low <= new.year <= high:
                         anchor = new
         _link_ranges(doc, out)
         doc._.factex_dates = out
@@ -87,6 +88,10 @@ class DatesComponent:
 
     def _normalise_span(self, span: Span, anchor: Anchor | None) -> list[DateMention]:
         timex = normalise(span.text, anchor)
+        if timex is None or (" and " in span.text and "/" not in timex.value):
+            parts = _split_coordination(span, anchor)
+            if parts:
+                return parts
         if timex is None:
             return []
         prep_mod = _preposition_mod(span)
@@ -127,6 +132,24 @@ def _mention(span: Span, timex: Timex) -> DateMention:
     return DateMention(span.start_char, span.end_char, span.text, timex, span.start, span.end)
 
 
+def _narrative_years(spans: list[Span]) -> tuple[int, int]:
+    """The band of years the narrative moves in: the 10th to 90th percentile of its explicit
+    years, widened by 15 years on each side."""
+    years = []
+    for span in spans:
+        tx = normalise(span.text, None)
+        if tx is not None and not tx.anchored and tx.type == "DATE":
+            a = tx.anchor()
+            if a is not None:
+                years.append(a.year)
+    if len(years) < 5:
+        return -10**6, 10**6
+    years.sort()
+    lo = years[len(years) // 10]
+    hi = years[(len(years) * 9) // 10]
+    return lo - 15, hi + 15
+
+
 def _trim(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
@@ -142,6 +165,28 @@ def _preposition_mod(span: Span) -> str | None:
         return None
     prev = span.doc[span.start - 1].lower_
     return DATE_PREPOSITION_MODS.get(prev)
+
+
+def _split_coordination(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
+    """"April and June 1955", "late 1948 and early 1949": two expressions, the left one taking
+    the year of the right when it has none."""
+    m = re.match(r"^(?P<left>.+?)\s+(?:and|or)\s+(?P<right>.+)$", span.text, re.I)
+    if not m or m.group("left").lower().rstrip("-") in ("mid", "early", "late", "the mid", "the early",
+                                                         "the late"):
+        return None
+    doc = span.doc
+    base = span.start_char
+    left = doc.char_span(base + m.start("left"), base + m.end("left"), alignment_mode="contract")
+    right = doc.char_span(base + m.start("right"), base + m.end("right"), alignment_mode="contract")
+    if left is None or right is None:
+        return None
+    rtx = normalise(right.text, anchor)
+    if rtx is None:
+        return None
+    ltx = normalise(left.text, rtx.anchor() or anchor)
+    if ltx is None:
+        return None
+    return [_mention(left, ltx), _mention(right, rtx)]
 
 
 def _split_range(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
