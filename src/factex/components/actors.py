@@ -26,6 +26,7 @@ from ..constants import (
     TITLE_MODIFIERS,
     TITLES,
 )
+from ..docutil import doc_text
 from ..extensions import register_extensions
 from ..gazetteer import currency_table, gazetteer, key
 from ..mentions import ActorCluster, ActorMention
@@ -305,12 +306,12 @@ def _merge_acronyms(doc: Doc, groups: dict, order: list[str]) -> None:
 def topic_states(doc: Doc) -> list[str]:
     """The states a relations article is about, read from its title or first sentence."""
     gz = gazetteer()
-    first = doc.text[:300].split("\n", 1)[0]
+    first = doc_text(doc)[:300].split("\n", 1)[0]
     m = re.match(r"\s*(.+?)\s*[\u2013\-\u2014/]\s*(.+?)\s+(?:relations|development|cooperation|"
                  r"co-operation|diplomacy|trade|ties|partnership)\b", first, re.I)
     if not m:
         m = re.search(r"[Rr]elations between (?:the )?(.+?) and (?:the )?([A-Z][\w ]+?)[\.,;]",
-                      doc.text[:600])
+                      doc_text(doc)[:600])
     if m:
         # The parties may be states or organisations ("European Union–Morocco relations").
         parties = [gz.state_of(g.strip()) or gz.organisations.get(key(g.strip())) and g.strip()

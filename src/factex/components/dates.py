@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from ..constants import DATE_PREPOSITION_MODS
 from ..errors import DataError
+from ..docutil import doc_text
 from ..extensions import register_extensions
 from ..gazetteer import read_jsonl
 from ..mentions import DateMention
@@ -113,17 +114,18 @@ _BEFORE_LEFT = re.compile(r"(?:from|between)\s*$", re.I)
 
 def _link_ranges(doc: Doc, dates: list[DateMention]) -> None:
     """Mark "from X until Y" / "between X and Y" written as two expressions as one range."""
+    text = doc_text(doc)
     for a, b in zip(dates, dates[1:]):
         if a.range_value or b.range_value or a.timex.type != "DATE" or b.timex.type != "DATE":
             continue
-        if not _BETWEEN_SIDES.match(doc.text[a.end:b.start]):
+        if not _BETWEEN_SIDES.match(text[a.end:b.start]):
             continue
-        if not _BEFORE_LEFT.search(doc.text[max(0, a.start - 12):a.start]):
+        if not _BEFORE_LEFT.search(text[max(0, a.start - 12):a.start]):
             continue
         value = f"{a.timex.value}/{b.timex.value}"
         if b.timex.mod == "BEFORE":  # the "until" of a range, not an open "before"
             b.timex = Timex(b.timex.value, None, b.timex.type, b.timex.anchored)
-        start = doc.text.rfind(" ", 0, a.start - 1) + 1
+        start = text.rfind(" ", 0, a.start - 1) + 1
         for d in (a, b):
             d.range_value, d.range_start, d.range_end = value, start, b.end
 

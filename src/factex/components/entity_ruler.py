@@ -50,9 +50,10 @@ class GazetteerRuler:
         if not matches:
             return doc
         ents = list(doc.ents)
+        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         kept: list[Span] = []
         for m in filter_spans(matches):
-            overlapping = [e for e in ents if e.start < m.end and m.start < e.end]
+            overlapping = {ent_at[i] for i in range(m.start, m.end) if i in ent_at}
             if any(len(e) > len(m) and e.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT")
                    for e in overlapping):
                 continue  # "Communist Party of Bangladesh", "Soviet Cultural Centre" stay whole
@@ -60,7 +61,7 @@ class GazetteerRuler:
         if not kept:
             return doc
         covered = {i for m in kept for i in range(m.start, m.end)}
-        rest = [e for e in ents if not any(i in covered for i in range(e.start, e.end))]
+        rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
         # Model entities cut by a kept match lose their overlap, but keep their other tokens
         # out of the entity layer: better no entity than half of one.
         doc.ents = sorted(rest + kept, key=lambda s: s.start)

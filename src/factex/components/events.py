@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..constants import BOTH_SIDES
+from ..docutil import doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import gazetteer, read_jsonl
 from ..mentions import DateMention, EventMention
@@ -127,8 +128,11 @@ class EventsComponent:
         dates = [d for d in doc._.factex_dates or [] if _is_calendar(d)]
         events: list[EventMention] = []
         pending: _Trigger | None = None
+        by_sentence: dict[int, list[DateMention]] = {}
+        for d in dates:
+            by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
         for sent in doc.sents:
-            sent_dates = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+            sent_dates = by_sentence.get(sent.start_char, [])
             triggers = self.triggers(sent)
             bound_dates: set[int] = set()
             undated: list[_Trigger] = []
@@ -187,7 +191,7 @@ class EventsComponent:
     def _event(self, doc: Doc, sent: Span, trig: _Trigger, d: DateMention,
                how: str) -> EventMention | None:
         modality = _modality(trig.token)
-        date = d.whole(doc.text)
+        date = d.whole(doc_text(doc))
         value = date.timex.value
         date_start, date_end = date.start, date.end
         actors, location = self._actors(doc, trig, value)
@@ -197,7 +201,7 @@ class EventsComponent:
             comp = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
                     and c.i == tok.i - 1 and c.ent_type_ == ""]
             if comp:
-                trigger_text = doc.text[comp[0].idx:tok.idx + len(tok.text)]
+                trigger_text = doc_text(doc)[comp[0].idx:tok.idx + len(tok.text)]
         start = min(tok.idx, date_start)
         end = max(tok.idx + len(tok.text), date_end)
         conf = trig.entry.confidence * {"clause": 1.0, "governing": 0.85, "carried": 0.75}[how]
@@ -333,7 +337,7 @@ def _coordinated(doc: Doc, dates: list[DateMention], trig: _Trigger) -> list[Dat
         return dates
     dates = sorted(dates, key=lambda d: d.start)
     joined = all(re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*(?:then|again|later)?\s*(?:in|on|during)?\s*",
-                              doc.text[a.end:b.start], re.I) or a.range_value and a.range_value == b.range_value
+                              doc_text(doc)[a.end:b.start], re.I) or a.range_value and a.range_value == b.range_value
                  for a, b in zip(dates, dates[1:]))
     if joined:
         return dates
@@ -443,18 +447,20 @@ def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
 def _dedupe(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     """One event per happening: same type and date in one sentence, with one trigger inside the
     other's phrase ("The Kosi Agreement, signed on …"), is one event."""
+    kept: dict[tuple, list[EventMention]] = {}
     out: list[EventMention] = []
     for e in sorted(events, key=lambda e: -e.confidence):
+        same = kept.setdefault((e.type, e.date.timex.value, e.sent_start), [])
+        a = doc[e.trigger_i]
         dup = False
-        for o in out:
-            if (o.type, o.date.timex.value, o.sent_start) != (e.type, e.date.timex.value, e.sent_start):
-                continue
-            a, b = doc[e.trigger_i], doc[o.trigger_i]
+        for o in same:
+            b = doc[o.trigger_i]
             verbs = {a.pos_, b.pos_} <= {"VERB", "AUX"}
             if a.i == b.i or (not verbs and (a.is_ancestor(b) or b.is_ancestor(a)
                                              or a.head.i == b.head.i)):
                 dup = True
                 break
         if not dup:
+            same.append(e)
             out.append(e)
     return sorted(out, key=lambda e: (e.start, e.trigger_start))

@@ -9,6 +9,7 @@ sentence, then the document, is about. Payer and recipient come from the depende
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ..constants import (
     SELL_VERBS,
     TRANSFER_NOUNS,
 )
+from ..docutil import doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
 from ..mentions import DateMention, MoneyMention
@@ -176,7 +178,8 @@ class MoneyComponent:
         scanner()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = scan_amounts(doc.text)
+        text = doc_text(doc)
+        found = scan_amounts(text)
         covered = [(a.start, a.end) for a in found]
         for ent in doc.ents:
             if ent.label_ == "MONEY" and not any(s < ent.end_char and ent.start_char < e
@@ -186,22 +189,22 @@ class MoneyComponent:
                                          a.value, a.entry))
         found.sort(key=lambda a: a.start)
         state_counts = _state_counts(doc)
-        explicit_codes = set(re.findall(r"\b[A-Z]{3}\b", doc.text))
+        explicit_codes = set(re.findall(r"\b[A-Z]{3}\b", text))
         out: list[MoneyMention] = []
         for a in found:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None:
                 continue
-            qualifier, _ = _qualifier(doc.text, a.start)
+            qualifier, _ = _qualifier(text, a.start)
             currency, confident = _resolve_currency(doc, span, a.entry, state_counts,
                                                     explicit_codes)
             mention = MoneyMention(
-                start=a.start, end=a.end, text=doc.text[a.start:a.end], amount=a.value,
+                start=a.start, end=a.end, text=text[a.start:a.end], amount=a.value,
                 currency=currency, qualifier=qualifier, token_start=span.start,
                 token_end=span.end, confidence=0.9 if confident else 0.6)
             _parties(doc, span, mention)
             date = _date_for(doc, span)
-            mention.date = date.whole(doc.text) if date else None
+            mention.date = date.whole(text) if date else None
             out.append(mention)
         doc._.factex_money = out
         return doc
@@ -223,18 +226,14 @@ def _resolve_currency(doc: Doc, span: Span, entry: CurrencyEntry, counts: Counte
         return entry.default, True
     gz = gazetteer()
     cands = set(entry.candidates)
-    sent = span.sent
     best: tuple[int, str] | None = None
     # The state named nearest to the amount in its sentence decides first.
-    for c in doc._.factex_actors or []:
-        st = gz.states.get(c.name)
-        if not st or st.currency not in cands:
-            continue
-        for m in c.mentions:
-            if sent.start_char <= m.start < sent.end_char:
-                dist = abs(m.start - span.start_char)
-                if best is None or dist < best[0]:
-                    best = (dist, st.currency)
+    sent_start = sentence_at(doc, span.start_char)[0]
+    for start, currency in _state_mentions_by_sentence(doc).get(sent_start, []):
+        if currency in cands:
+            dist = abs(start - span.start_char)
+            if best is None or dist < best[0]:
+                best = (dist, currency)
     if best:
         return best[1], True
     coded = [c for c in cands if c in explicit and c != entry.default]
@@ -245,6 +244,21 @@ def _resolve_currency(doc: Doc, span: Span, entry: CurrencyEntry, counts: Counte
         if st.currency in cands:
             return st.currency, True
     return entry.default, False
+
+
+def _state_mentions_by_sentence(doc: Doc) -> dict[int, list[tuple[int, str]]]:
+    """For each sentence start: (offset, currency) of every state mention in it, built once."""
+    cached = doc.user_data.get("factex_state_mentions")
+    if cached is None:
+        gz = gazetteer()
+        cached = {}
+        for c in doc._.factex_actors or []:
+            st = gz.states.get(c.name)
+            if st and st.currency:
+                for m in c.mentions:
+                    cached.setdefault(sentence_at(doc, m.start)[0], []).append((m.start, st.currency))
+        doc.user_data["factex_state_mentions"] = cached
+    return cached
 
 
 def _actor_of(doc: Doc, token: Token, deep: bool = True) -> str | None:
@@ -365,14 +379,11 @@ def _actor_before(doc: Doc, verb: Token) -> str | None:
     """The actor just before a verb the parser left without a subject ("In the mid-1970s
     Sweden disbursed …", where the model attaches "Sweden" to the preposition)."""
     table = doc._.factex_token_actor or {}
-    i = verb.i - 1
-    sent_start = verb.sent.start
-    while i >= sent_start and i >= verb.i - 4:
+    for i in range(verb.i - 1, max(verb.i - 5, -1), -1):
         if i in table:
             return table[i]
-        if doc[i].pos_ in ("VERB", "PUNCT"):
+        if doc[i].pos_ in ("VERB", "PUNCT") or doc[i].is_sent_start:
             return None
-        i -= 1
     return None
 
 
@@ -425,12 +436,23 @@ def _complete_from_topic(doc: Doc, payer: str | None, recipient: str | None):
     return payer, recipient
 
 
+def _calendar_dates(doc: Doc) -> tuple[list[DateMention], list[int], dict[int, list[DateMention]]]:
+    """Calendar dates of the document, their end offsets, and the dates of each sentence."""
+    cached = doc.user_data.get("factex_calendar_dates")
+    if cached is None:
+        dates = [d for d in doc._.factex_dates or [] if d.timex.type == "DATE"
+                 and (d.timex.value[:1].isdigit() or d.timex.value.startswith("BC"))]
+        by_sentence: dict[int, list[DateMention]] = {}
+        for d in dates:
+            by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
+        cached = doc.user_data["factex_calendar_dates"] = (dates, [d.end for d in dates], by_sentence)
+    return cached
+
+
 def _date_for(doc: Doc, span: Span) -> DateMention | None:
     """The date an amount belongs to: in its sentence, else the latest one before it."""
-    dates = [d for d in doc._.factex_dates or [] if d.timex.type == "DATE"
-             and (d.timex.value[:1].isdigit() or d.timex.value.startswith("BC"))]
-    sent = span.sent
-    same = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    dates, ends, by_sentence = _calendar_dates(doc)
+    same = by_sentence.get(sentence_at(doc, span.start_char)[0], [])
     if same:
         # The date nearest the amount in its sentence ("US$500 million in 1992, … US$80 billion
         # in 2022"); a date after the amount wins a tie, as "in 1992" follows what it dates.
@@ -438,5 +460,5 @@ def _date_for(doc: Doc, span: Span) -> DateMention | None:
             gap = span.start_char - d.end if d.end <= span.start_char else d.start - span.end_char
             return (max(gap, 0), 0 if d.start >= span.end_char else 1)
         return min(same, key=distance)
-    earlier = [d for d in dates if d.end <= span.start_char]
-    return earlier[-1] if earlier else None
+    i = bisect.bisect_right(ends, span.start_char)
+    return dates[i - 1] if i else None

@@ -1,0 +1,37 @@
+"""Per-Doc caches for what spaCy recomputes on every access.
+
+``doc.text`` rebuilds the string and ``span.sent`` walks the document on each call, which makes
+a loop over a long document quadratic; these helpers compute each once per Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once."""
+    text = doc.user_data.get("factex_text")
+    if text is None:
+        text = doc.user_data["factex_text"] = doc.text
+    return text
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of every sentence, in order, computed once."""
+    bounds = doc.user_data.get("factex_sents")
+    if bounds is None:
+        bounds = doc.user_data["factex_sents"] = [(s.start_char, s.end_char) for s in doc.sents]
+    return bounds
+
+
+def sentence_at(doc: Doc, char: int) -> tuple[int, int]:
+    """The (start_char, end_char) of the sentence holding character ``char``."""
+    bounds = sentence_bounds(doc)
+    starts = doc.user_data.get("factex_sent_starts")
+    if starts is None:
+        starts = doc.user_data["factex_sent_starts"] = [b[0] for b in bounds]
+    i = max(bisect.bisect_right(starts, char) - 1, 0)
+    return bounds[i] if bounds else (0, len(doc_text(doc)))

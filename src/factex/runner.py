@@ -1,0 +1,124 @@
+"""Running extraction over a stream of documents: in this process, on N processes, or on a Dask
+cluster. Every engine yields results in input order, one document at a time, so memory stays
+flat however many documents there are, and a failing document never takes others with it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .pipeline import Document, Extractor
+
+
+@dataclass
+class Result:
+    """One document's outcome: its record as JSON, or the error that stopped it."""
+
+    doc_id: str
+    source: str | None
+    json: str | None
+    error: str | None = None
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of at most ``size`` items."""
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def extract_batch(extractor: Extractor, docs: list[Document]) -> list[Result]:
+    """Extract a batch through ``nlp.pipe``; if the batch fails, retry one document at a time so
+    that only the document at fault is lost."""
+    try:
+        records = list(extractor.pipe(docs))
+        return [_ok(d, r) for d, r in zip(docs, records)]
+    except Exception:  # noqa: BLE001 - isolate the failing document below
+        out = []
+        for d in docs:
+            try:
+                out.append(_ok(d, next(extractor.pipe([d]))))
+            except Exception as exc:  # noqa: BLE001 - reported per document
+                out.append(Result(d.doc_id, d.source, None, f"{type(exc).__name__}: {exc}"))
+        return out
+
+
+def _ok(d: Document, record) -> Result:
+    return Result(d.doc_id, d.source, record.model_dump_json())
+
+
+# -- engines ----------------------------------------------------------------------------------
+
+
+def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int = 1,
+              batch_size: int = 16) -> Iterator[Result]:
+    """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order."""
+    if jobs <= 1:
+        extractor = Extractor(model, batch_size=batch_size)
+        for batch in batched(docs, batch_size):
+            yield from extract_batch(extractor, batch)
+        return
+    import multiprocessing as mp
+
+    if os.name == "posix":
+        # Load once here: forked workers share the loaded model (copy-on-write) and a bad
+        # model name fails here, with one clear error, not in every worker.
+        _WORKER["x"] = Extractor(model, batch_size=batch_size)
+        ctx, init, args = mp.get_context("fork"), None, ()
+    else:
+        ctx, init, args = mp.get_context("spawn"), _init_worker, (model, batch_size)
+    with ctx.Pool(jobs, initializer=init, initargs=args) as pool:
+        # imap keeps input order; a bounded chunk stream keeps memory flat.
+        for results in pool.imap(_work, batched(docs, batch_size)):
+            yield from results
+
+
+_WORKER: dict[str, Extractor] = {}
+
+
+def _init_worker(model: str | None, batch_size: int) -> None:
+    _WORKER["x"] = Extractor(model, batch_size=batch_size)
+
+
+def _work(batch: list[Document]) -> list[Result]:
+    return extract_batch(_WORKER["x"], batch)
+
+
+def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = None,
+             batch_size: int = 16, in_flight: int = 8) -> Iterator[Result]:
+    """Extract on a Dask distributed cluster; each worker loads the model once.
+
+    Batches are submitted a few at a time (``in_flight``) and yielded in input order.
+
+    Raises:
+        ImportError: when dask.distributed is not installed (``pip install "factex[dask]"``).
+    """
+    from distributed import Client
+
+    with Client(scheduler) as client:
+        pending: list = []
+        for batch in batched(docs, batch_size):
+            pending.append(client.submit(dask_extract_batch, batch, model, batch_size, pure=False))
+            if len(pending) >= in_flight:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
+def dask_extract_batch(batch: list[Document], model: str | None, batch_size: int) -> list[Result]:
+    """Run on a Dask worker: the worker's Extractor is created once and kept on the worker."""
+    from distributed import get_worker
+
+    worker = get_worker()
+    key = f"factex-extractor-{model}"
+    extractor = getattr(worker, "_factex_cache", {}).get(key)
+    if extractor is None:
+        extractor = Extractor(model, batch_size=batch_size)
+        worker._factex_cache = {**getattr(worker, "_factex_cache", {}), key: extractor}
+    return extract_batch(extractor, batch)

@@ -1,0 +1,82 @@
+"""Scale: worker processes, a Dask cluster, and documents longer than spaCy's max_length."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factex.cli import app
+from factex.chunking import split_text
+from factex.pipeline import Document
+from factex.runner import run_local
+from factex.textio import repair
+from conftest import ROOT
+
+runner = CliRunner()
+CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
+
+
+def _docs(n):
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS]
+    return [Document(f"d{i:03d}", texts[i % len(texts)]) for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def local_lines(extractor):
+    return [r.json for r in run_local(_docs(6), jobs=1)]
+
+
+def test_two_jobs_give_the_same_output_in_order(local_lines):
+    assert [r.json for r in run_local(_docs(6), jobs=2, batch_size=2)] == local_lines
+
+
+def test_dask_cluster_output_equals_local_run(local_lines):
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    from factex.runner import run_dask
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        lines = [r.json for r in run_dask(_docs(6), scheduler=cluster.scheduler_address, batch_size=2)]
+    assert lines == local_lines
+
+
+def test_cli_jobs_flag(tmp_path):
+    for i, p in enumerate(CORPUS[:3]):
+        (tmp_path / f"{i}-{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    r1 = runner.invoke(app, ["extract", str(tmp_path), "-q"])
+    r2 = runner.invoke(app, ["extract", str(tmp_path), "-q", "--jobs", "2"])
+    assert r1.exit_code == r2.exit_code == 0
+    assert r1.stdout == r2.stdout and len(r1.stdout.splitlines()) == 3
+
+
+def test_dask_engine_needs_a_scheduler(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Japan gave US$5 million in 1990.")
+    r = runner.invoke(app, ["extract", str(p), "--engine", "dask"])
+    assert r.exit_code == 2 and "--scheduler" in r.stderr
+
+
+def test_split_text_cuts_at_paragraphs_and_rejoins():
+    text = ("A sentence here. Another one.\n\n" * 50)
+    pieces = split_text(text, 200)
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 200 for _, p in pieces)
+    assert all(p.endswith("\n\n") for _, p in pieces[:-1])
+
+
+def test_three_million_character_document(extractor):
+    """Longer than nlp.max_length: processed in pieces, offsets exact, dates still anchored."""
+    para = ("In March 1920 the army advanced. The following year Japan lent US$5 million to "
+            "Indonesia. Mujib visited Moscow in 1972.\n\n")
+    head = "The treaty was signed in 1950.\n\n"
+    filler = para * (3_000_000 // len(para) + 1)
+    tail = "Three years later Sweden gave Tanzania SEK 40 million.\n"
+    text = head + filler + tail
+    assert len(text) > 3_000_000 > extractor.nlp.max_length
+    rec = extractor.extract(text, doc_id="long")
+    last = rec.money[-1]
+    assert text[last.start:last.end] == last.text == "SEK 40 million"
+    # The relative date in the last piece is anchored on the narrative of the piece before it.
+    assert rec.dates[-1].text == "Three years later" and rec.dates[-1].value == "1975"
+    for d in rec.dates[:50] + rec.dates[-50:]:
+        assert repair(text[d.start:d.end]) == d.text
