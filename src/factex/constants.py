@@ -50,7 +50,8 @@ SELL_VERBS = frozenset("sell".split())
 # Determiners that stand for the two states a relations article is about.
 BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "the two sides",
                         "both nations", "the two nations", "both governments",
-                        "the two governments", "both states", "the two states"])
+                        "the two governments", "both states", "the two states", "bilateral",
+                        "the two partners", "both partners"])
 
 # Name parts that decide an actor's type whatever the model said.
 LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island islands strait gulf

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import BOTH_SIDES
+from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, RECEIVE_VERBS, SELL_VERBS
 from ..docutil import doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import gazetteer, read_jsonl
@@ -38,6 +38,8 @@ _QUALIFIED_NOUNS = {"treaty", "agreement", "accord", "convention", "pact", "prot
                     "program", "policy", "ministry", "minister", "agency", "department", "office",
                     "committee", "relation", "field", "area", "sector", "volume", "value", "level",
                     "terms", "term", "balance", "bill", "law", "act", "conference", "council"}
+# Event types that, in an article on two parties, are between those two unless said otherwise.
+_BILATERAL_TYPES = {"diplomatic_relations", "agreement", "trade", "aid"}
 # Verbs that only carry a noun trigger ("made visits", "held talks", "paid a visit").
 _LIGHT_VERBS = {"make", "pay", "hold", "conduct", "undertake", "carry", "stage", "launch", "begin",
                 "start", "host", "attend", "join", "complete", "lead"}
@@ -89,11 +91,11 @@ class EventsComponent:
 
     # -- triggers ---------------------------------------------------------------------------
 
-    def match(self, token: Token) -> TriggerEntry | None:
+    def match(self, token: Token, money_tokens: frozenset[int] = frozenset()) -> TriggerEntry | None:
         """The lexicon entry a token triggers, if any."""
         entries = self.lexicon.get(token.lemma_.lower()) or self.lexicon.get(token.lower_)
         if not entries:
-            return None
+            return self._money_transfer(token, money_tokens)
         words = _argument_words(token)
         for e in entries:
             if token.pos_ not in e.pos:
@@ -103,13 +105,29 @@ class EventsComponent:
             if e.exclude_args and words & set(e.exclude_args):
                 continue
             return e
+        return self._money_transfer(token, money_tokens)
+
+    def _money_transfer(self, token: Token, money_tokens: frozenset[int]) -> TriggerEntry | None:
+        """A giving or receiving verb whose object is an amount of money is aid ("Canada
+        allotted $35 million to India"); buying and selling it is trade."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or not money_tokens:
+            return None
+        kind = ("aid" if lemma in GIVE_VERBS | RECEIVE_VERBS | {"ship"}
+                else "trade" if lemma in BUY_VERBS | SELL_VERBS else None)
+        if kind is None:
+            return None
+        for c in token.children:
+            if c.dep_ in ("dobj", "dative", "prep", "attr") and any(
+                    t.i in money_tokens for t in c.subtree):
+                return TriggerEntry(type=kind, lemma=lemma, pos=["VERB"], confidence=0.75)
         return None
 
-    def triggers(self, sent: Span) -> list[_Trigger]:
+    def triggers(self, sent: Span, money_tokens: frozenset[int] = frozenset()) -> list[_Trigger]:
         """Triggers of one sentence, without noun triggers that are arguments of a verb one."""
         found = []
         for tok in sent:
-            entry = self.match(tok)
+            entry = self.match(tok, money_tokens)
             if entry is not None:
                 found.append(_Trigger(tok, entry, _clause(tok)))
         verbs = {t.token.i: t for t in found if t.token.pos_ in ("VERB", "AUX")}
@@ -128,12 +146,14 @@ class EventsComponent:
         dates = [d for d in doc._.factex_dates or [] if _is_calendar(d)]
         events: list[EventMention] = []
         pending: _Trigger | None = None
+        money_tokens = frozenset(i for m in doc._.factex_money or []
+                                 for i in range(m.token_start, m.token_end))
         by_sentence: dict[int, list[DateMention]] = {}
         for d in dates:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
         for sent in doc.sents:
             sent_dates = by_sentence.get(sent.start_char, [])
-            triggers = self.triggers(sent)
+            triggers = self.triggers(sent, money_tokens)
             bound_dates: set[int] = set()
             undated: list[_Trigger] = []
             for trig in triggers:
@@ -212,33 +232,39 @@ class EventsComponent:
             modality=modality, confidence=round(conf, 3), trigger_i=tok.i)
 
     def _actors(self, doc: Doc, trig: _Trigger, value: str) -> tuple[list[str], str | None]:
+        """Named participants of the trigger's clause; the place it happened goes to location."""
         table = doc._.factex_token_actor or {}
-        clause = trig.clause
+        gz = gazetteer()
+        etype = trig.entry.type
         names: list[str] = []
         location = None
         tokens = _clause_tokens(trig)
         for t in tokens:
             name = table.get(t.i)
-            if name is None or name in names:
+            if name is None or name in names or _title_demonym(doc, t):
                 continue
-            if _title_demonym(doc, t):
-                continue
-            names.append(name)
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and location is None:
+            where = t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+            if where and location is None:
                 location = name
-        if clause is not None:
-            text = " ".join(w.lower_ for w in tokens)
-            if any(p in text for p in BOTH_SIDES):
-                for s in doc._.factex_topic or []:
-                    if s not in names:
-                        names.append(s)
-        if trig.entry.type == "diplomatic_relations":
-            states = [n for n in names if n in gazetteer().states]
-            if len(states) < 2:
-                for s in doc._.factex_topic or []:
-                    if s not in names:
-                        names.append(s)
+            if where and etype not in ("visit", "founding") and name not in gz.states:
+                continue  # "signed in Brussels": where it happened, not who took part
+            names.append(name)
+        topic = doc._.factex_topic or []
+        text = " ".join(w.lower_ for w in tokens)
+        if any(p in text for p in BOTH_SIDES) or (etype in _BILATERAL_TYPES and _only_topic(names, topic)):
+            # "both countries", "bilateral trade", or a relations event naming at most one side
+            # of a two-party article: the article's two parties took part.
+            names.extend(s for s in topic if s not in names)
         return _as_of(doc, names, value), location
+
+
+def _only_topic(names: list[str], topic: list[str]) -> bool:
+    """True when the actors name no state or organisation beyond the article's two parties."""
+    if len(topic) != 2:
+        return False
+    gz = gazetteer()
+    others = [n for n in names if n not in topic and (n in gz.states)]
+    return not others and len([n for n in names if n in topic]) < 2
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""factex against simple peers on the team corpus, scored by the same contract scorer.
+
+    python benchmarks/peers_corpus.py [--gold gold] [--corpus corpus]
+
+Peers (same model, same text):
+* actors: bare spaCy entities (PERSON, ORG, GPE, LOC; FAC as ORG), one actor per distinct text;
+* money: price-parser (``Price.fromstring``) on spaCy MONEY entities; the currency sign it
+  returns mapped to ISO 4217 by the sign's usual code, with no context.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from factex.evaluation import evaluate, load_gold
+from factex.gazetteer import currency_table
+from factex.models import DocumentRecord
+from factex.pipeline import Extractor, choose_model
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG"}
+
+
+def spacy_peer(nlp, doc_id: str, text: str, magnitudes: bool = False) -> DocumentRecord:
+    """Actors and money as bare spaCy (+ price-parser) would give them."""
+    from price_parser import Price
+
+    doc = nlp(text)
+    actors: dict[str, dict] = {}
+    money = []
+    symbols = currency_table().symbols
+    for e in doc.ents:
+        if e.label_ in LABELS:
+            name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+            actors.setdefault(name, {"name": name, "type": LABELS[e.label_]})
+        elif e.label_ == "MONEY":
+            price = Price.fromstring(e.text)
+            if price.amount is None:
+                continue
+            amount = float(price.amount)
+            if magnitudes:
+                # A fairer peer: price-parser ignores "million"/"bn"; apply the word it left.
+                for word, factor in currency_table().magnitudes.items():
+                    if f" {word}" in e.text.lower() or e.text.lower().endswith(word):
+                        amount *= factor
+                        break
+            cur = price.currency or ""
+            iso = symbols[cur].default if cur in symbols else (cur.upper() if len(cur) == 3 else "USD")
+            money.append({"text": e.text, "start": e.start_char, "end": e.end_char,
+                          "amount": amount, "currency": iso,
+                          "sentence": e.sent.text})
+    return DocumentRecord.model_validate({
+        "doc_id": doc_id, "text_sha256": "", "pipeline": {"factex": "peer", "model": "spacy"},
+        "actors": list(actors.values()), "money": money})
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", default="gold")
+    ap.add_argument("--corpus", default="corpus")
+    a = ap.parse_args()
+    import spacy
+
+    golds = load_gold(a.gold)
+    texts = {g.doc_id: Path(a.corpus, f"{g.doc_id}.txt").read_text(encoding="utf-8") for g in golds}
+    ex = Extractor()
+    nlp = spacy.load(choose_model(None))
+    ours = evaluate([ex.extract(t, doc_id=d) for d, t in texts.items()], golds)
+    peer = evaluate([spacy_peer(nlp, d, t) for d, t in texts.items()], golds)
+    peer_mag = evaluate([spacy_peer(nlp, d, t, magnitudes=True) for d, t in texts.items()], golds)
+    print(f"{'measure':22} {'factex':>8} {'peer':>8} {'peer+mag':>9}")
+    for kind in ("actors", "actors_typed", "money"):
+        print(f"{kind + ' F1':22} {ours.figure(kind):8.3f} {peer.figure(kind):8.3f} {peer_mag.figure(kind):9.3f}")
+    print("peer: bare spaCy entities; price-parser on spaCy MONEY spans. peer+mag: the same with "
+          "magnitude words (million, bn, crore…) applied to price-parser's number.")
+    for kind in ("money_payer", "money_recipient", "money_date"):
+        print(f"{kind + ' acc.':22} {ours.figure(kind):8.3f} {'n/a':>8} {'n/a':>9}")
+
+
+if __name__ == "__main__":
+    main()
