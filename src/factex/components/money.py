@@ -164,6 +164,28 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+@Language.factory("factex_money_guard", default_config={})
+def make_money_guard(nlp: Language, name: str) -> "MoneyGuard":
+    """Build the guard that keeps sentence boundaries out of money amounts (before the parser)."""
+    return MoneyGuard()
+
+
+class MoneyGuard:
+    """Marks the tokens inside an amount as not starting a sentence, so that the parser never
+    splits "14 crore / Indian rupees" across two sentences."""
+
+    def __init__(self) -> None:
+        scanner()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for a in scan_amounts(doc.text):
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span[1:]:
+                    tok.is_sent_start = False
+        return doc
+
+
 @Language.factory("factex_money", default_config={})
 def make_money(nlp: Language, name: str) -> "MoneyComponent":
     """Build the money component."""
@@ -311,6 +333,12 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
             break
     verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
     lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is not None and lemma in _MEASURE_VERBS:
+        # "Brazilian credit lines to Angola totalled US$1 billion": the subject says what
+        # the amount is, so its modifiers and prepositions count as the amount's own.
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            path[-1:-1] = [subj, *[c for c in subj.children if c.dep_ == "compound"]]
     buying, selling = lemma in BUY_VERBS, lemma in SELL_VERBS
     payer = recipient = None
     transfer = buying or selling
@@ -324,6 +352,11 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                     continue
                 p = child.lower_
                 who = _actor_of(doc, obj, deep=p not in ("for", "in"))
+                if who is None and p == "for":
+                    # "for Angolan projects": a demonym on the object names the beneficiary.
+                    who = next((_actor_of(doc, c, deep=False) for c in obj.children
+                                if c.dep_ in ("amod", "compound", "poss")
+                                and _actor_of(doc, c, deep=False)), None)
                 if who is None:
                     continue
                 if p == "from":
@@ -342,7 +375,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                     payer = who
                 elif p == "in" and recipient is None and lemma == "invest":
                     recipient = who
-            elif child.dep_ in ("poss", "amod", "compound", "nmod") and node.lower_ in TRANSFER_NOUNS:
+            elif child.dep_ in ("poss", "amod", "compound", "nmod") and (
+                    node.lower_ in TRANSFER_NOUNS or node.lemma_.lower() in TRANSFER_NOUNS
+                    or any(c.lower_ in TRANSFER_NOUNS for c in node.children if c.dep_ == "compound")):
                 who = _actor_of(doc, child)
                 if who and payer is None:
                     payer = who
@@ -373,6 +408,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     if payer == recipient:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
+
+
+_MEASURE_VERBS = {"total", "reach", "amount", "exceed", "stand", "be", "grow", "rise", "climb", "top"}
 
 
 def _actor_before(doc: Doc, verb: Token) -> str | None:
