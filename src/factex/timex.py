@@ -91,7 +91,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("centuries_00s", re.compile(r"(?:the\s+)?(?P<cent>\d{2})00s")),
     ("bc_decade", re.compile(r"(?:the\s+)?(?P<dec>\d{1,3})0'?s\s*b\.?c\.?e?\.?")),
     ("decade", re.compile(r"(?:the\s+)?(?P<dec>\d{3})0'?s")),
-    ("month_of_rel", re.compile(rf"{_MONTH}\s+of\s+(?:that|the\s+same|this)\s+year")),
+    ("month_of_rel", re.compile(rf"{_MONTH}\s+(?:of\s+)?(?:that|the\s+same|this)\s+year")),
     ("decade_short", re.compile(r"(?:the\s+)?'?(?P<dd>\d)0'?s")),
     ("decade_word", re.compile(r"(?:the\s+)?(?P<word>" + "|".join(DECADE_WORDS) + ")")),
     ("year", re.compile(r"(?:(?:the\s+)?(?:year|fiscal\s+year|fy)\s*)?" + _YEAR + _ERA + "?")),

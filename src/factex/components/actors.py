@@ -183,14 +183,18 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
                 forms.setdefault(last, c)
     if not forms:
         return
-    ordered = sorted(forms.items(), key=lambda kv: -len(kv[0].split()))
+    # Index the forms by their first word so that each token costs one dictionary look-up.
+    by_first: dict[str, list[tuple[list[str], ActorCluster]]] = {}
+    for form, c in sorted(forms.items(), key=lambda kv: -len(kv[0].split())):
+        words = form.split()
+        by_first.setdefault(words[0], []).append((words, c))
     for tok in doc:
-        if tok.i in taken or not tok.is_title and not tok.is_upper:
+        cands = by_first.get(tok.text)
+        if not cands or tok.i in taken:
             continue
-        for form, c in ordered:
-            n = len(form.split())
-            cand = doc[tok.i:tok.i + n]
-            if cand.text == form and not any(i in taken for i in range(cand.start, cand.end)):
+        for words, c in cands:
+            cand = doc[tok.i:tok.i + len(words)]
+            if [t.text for t in cand] == words and taken.isdisjoint(range(cand.start, cand.end)):
                 c.mentions.append(ActorMention(cand.start_char, cand.end_char, cand.text, "PROPAGATED",
                                                cand.start, cand.end))
                 taken.update(range(cand.start, cand.end))

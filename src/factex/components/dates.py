@@ -56,7 +56,7 @@ class DatesComponent:
         self.matcher = Matcher(nlp.vocab, validate=True)
         try:
             for row in read_jsonl("date_patterns.jsonl", DatePattern):
-                self.matcher.add(row.id, [row.pattern])
+                self.matcher.add(row.id, _without_leading_optionals(row.pattern))
         except (ValueError, ValidationError) as exc:  # a malformed token pattern
             raise DataError(f"date_patterns.jsonl: {exc}") from None
 
@@ -128,6 +128,15 @@ def _link_ranges(doc: Doc, dates: list[DateMention]) -> None:
         start = text.rfind(" ", 0, a.start - 1) + 1
         for d in (a, b):
             d.range_value, d.range_start, d.range_end = value, start, b.end
+
+
+def _without_leading_optionals(pattern: list[dict]) -> list[list[dict]]:
+    """The same matches, as variants that each start with a required token: a pattern that
+    starts with an optional token makes the Matcher try it at every token of the text."""
+    if not pattern or pattern[0].get("OP") != "?":
+        return [pattern]
+    first = {k: v for k, v in pattern[0].items() if k != "OP"}
+    return _without_leading_optionals(pattern[1:]) + [[first, *pattern[1:]]]
 
 
 def _mention(span: Span, timex: Timex) -> DateMention:
