@@ -72,3 +72,8 @@ PERSON_VERBS = frozenset("""say tell argue persuade negotiate command lead die f
     meet visit speak declare resign succeed rule reign travel return warn promise order""".split())
 # Lower-case particles inside personal names ("José Eduardo dos Santos").
 NAME_PARTICLES = frozenset("dos da de do das del della di van von der bin bint ibn al el la le ben".split())
+# Common nouns for a role that precede a personal name ("the satrap Tissaphernes").
+ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader president minister
+    envoy admiral commander emperor ruler tyrant politician philosopher poet writer diplomat
+    ambassador chancellor premier pharaoh sultan shah tsar prince princess governor archon
+    strategos regent dictator marshal""".split())

@@ -23,6 +23,7 @@ from ..constants import (
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_VERBS,
+    ROLE_NOUNS,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -105,9 +106,17 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
         if ent.label_ not in LABEL_TYPES:
             continue
         span = _trim(ent)
-        if span is None or _not_a_name(span.text):
+        if span is None or _not_a_name(span.text) or span.text.islower():
             continue
         text = span.text
+        if "-" in text and ent.label_ not in ("PERSON",) and not gz.state_of(text):
+            parts = _demonym_parts(span)
+            if parts and len(text.split()) == 1:
+                # "Greco-Persian", "Indo-Soviet": the known demonyms, nothing else.
+                for s_, e_, t_, st in parts:
+                    ts, te = _char_span_tokens(doc, s_, e_)
+                    found.append((st, "GPE", ActorMention(s_, e_, t_, "NORP", ts, te)))
+                continue
         state = gz.state_of(text)
         if state:
             label = "NORP" if gz.demonym_state(text) else "GPE"
@@ -261,13 +270,22 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         return "GPE"
     if typ in ("PERSON", "ORG"):
         heads = [doc[m.token_end - 1] for m in mentions if m.token_end > m.token_start]
-        if heads and all(h.dep_ == "pobj" and h.head.lower_ in LOCATIVE_PREPS for h in heads):
+        if heads and all(_locative(h) for h in heads):
             return "GPE"  # only ever "in X", "at X", "to X": a place
+        if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
+            return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
     if typ == "ORG" and all(len(m.text.split()) == 1 and not m.text.isupper() for m in mentions):
         heads = [doc[m.token_start] for m in mentions]
         if any(h.dep_ == "nsubj" and h.head.lemma_.lower() in PERSON_VERBS for h in heads):
             return "PERSON"
     return typ
+
+
+def _locative(tok) -> bool:
+    """The object of a place preposition, or a conjunct of one ("around Tangier and Kenitra")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
@@ -282,13 +300,18 @@ def _merge_partial_names(groups: dict, order: list[str]) -> None:
     people = [gid for gid in order if groups[gid]["types"].most_common(1)[0][0] == "PERSON"]
     full = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in order}
     # A one-word name of any type the model guessed ("Nkrumah" as GPE) can be a surname.
-    singles = [gid for gid in order if not groups[gid]["canonical"] and len(full[gid].split()) == 1]
+    singles = [gid for gid in order if not groups[gid]["canonical"]
+               and (len(full[gid].split()) == 1 or gid in people)]
     for gid in singles:
         if gid not in groups:
             continue
         name = full[gid]
-        targets = [o for o in people if o != gid and o in groups and len(full[o].split()) > 1
-                   and name in full[o].replace("-", " ").split()]
+        words = name.split()
+        # "Pearson" in "Lester B. Pearson"; "Mujibur Rahman" ending "Sheikh Mujibur Rahman".
+        targets = [o for o in people if o != gid and o in groups
+                   and len(full[o].split()) > len(words)
+                   and (name in full[o].replace("-", " ").split() if len(words) == 1
+                        else full[o].split()[-len(words):] == words)]
         if len(targets) == 1:
             _merge_into(groups, order, gid, targets[0])
             groups[targets[0]]["types"] = Counter({"PERSON": 1})
@@ -303,8 +326,26 @@ def _merge_acronyms(doc: Doc, groups: dict, order: list[str]) -> None:
         acro = name.replace(".", "")
         targets = [o for o, full in names.items()
                    if o != gid and o in groups and len(full.split()) > 1 and _initials(full) == acro]
-        if len(targets) == 1:
+        if len(targets) != 1:
+            # "Brazilian Development Bank (BNDES)": a parenthesised acronym right after a
+            # name is that name's, whatever its letters.
+            targets = _parenthesised_owner(doc, groups, gid)
+        if len(targets) == 1 and targets[0] != gid:
             _merge_into(groups, order, gid, targets[0])
+
+
+def _parenthesised_owner(doc: Doc, groups: dict, gid: str) -> list[str]:
+    """The group whose name the text writes just before "(ACRONYM)", if any."""
+    text = doc_text(doc)
+    acronyms = {m.text for m in groups[gid]["mentions"]}
+    found = []
+    for o, g in groups.items():
+        if o == gid or g["types"].most_common(1)[0][0] not in ("ORG", "GPE"):
+            continue
+        names = {m.text for m in g["mentions"] if len(m.text.split()) > 1}
+        if any(f"{n} ({a})" in text for n in names for a in acronyms):
+            found.append(o)
+    return found
 
 
 def topic_states(doc: Doc) -> list[str]:
