@@ -57,3 +57,27 @@ def test_state_alias_clusters(extractor):
     rec = extractor.extract("The USSR signed the treaty. The Soviet Union kept it.")
     su = _actor(rec, "Soviet Union")
     assert su is not None and "USSR" in su.aliases
+
+
+def test_parenthesised_acronym_joins_its_name_whatever_its_letters(extractor):
+    rec = extractor.extract("In 2005 the Brazilian Development Bank (BNDES) opened a credit line. "
+                            "In 2014 the BNDES disbursed more.")
+    bank = _actor(rec, "Brazilian Development Bank")
+    assert bank is not None and "BNDES" in bank.aliases
+    assert _actor(rec, "BNDES") is None
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("In 412 BC the satrap Tissaphernes concluded a treaty with Sparta.", "Tissaphernes", "PERSON"),
+     ("The Mahakali River flows south.", "Mahakali River", "LOC"),
+     ("The Export-Import Bank of China lent money.", "Export-Import Bank of China", "ORG")],
+)
+def test_type_corrected_from_name_and_context(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
+
+
+def test_hyphenated_compound_keeps_only_its_states(extractor):
+    rec = extractor.extract("The Greco-Persian wars lasted decades.")
+    assert _actor(rec, "Greco-Persian") is None

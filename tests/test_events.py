@@ -78,3 +78,18 @@ def test_predecessor_state_named_as_of_event_date(extractor, seed_record):
     ev = next(e for e in seed_record.events if e.type == "diplomatic_relations"
               and e.date.value == "1972-01-25")
     assert sorted(ev.actors) == ["Bangladesh", "Soviet Union"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("In its 1958 budget the Canadian government allotted $35 million to India.", ("aid", "1958")),
+     ("In 2013 Petrobras sold its blocks to BTG Pactual for US$1.5 billion.", ("trade", "2013"))],
+)
+def test_money_bearing_verbs(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
+def test_bilateral_event_takes_the_articles_two_parties(extractor):
+    rec = extractor.extract("Canada\u2013India relations\n\nBilateral trade reached CAD 5.2 billion in 2010.")
+    ev = next(e for e in rec.events if e.type == "trade")
+    assert sorted(ev.actors) == ["Canada", "India"]
