@@ -91,3 +91,14 @@ def test_anchor_of_a_date_is_its_year_month_day():
 )
 def test_more_forms(text, anchor, value):
     assert normalise(text, anchor).value == value
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [("17 August-2 September", Anchor(1914), "1914-08-17/1914-09-02"),
+     ("October to March", Anchor(1914), "1914-10/1915-03"),
+     ("Christmas 1935", None, "1935-12-25"),
+     ("that same day", A_DAY, "1940-05-10")],
+)
+def test_ranges_and_holidays(text, anchor, value):
+    assert normalise(text, anchor).value == value

@@ -65,6 +65,7 @@ PREPOSITION_MODS = {
     "ca.": "APPROX", "approximately": "APPROX",
 }
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WS = re.compile(r"\s+")
 _DASH = re.compile(r"\s*[\u2010-\u2015\u2212]\s*")
 _ERA = r"(?:\s*(?P<era>b\.?c\.?e?\.?|a\.?d\.?|c\.?e\.?))"
@@ -80,6 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"{_MONTH}\s+{_DAY}")),
     ("my", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_ERA}?")),
     ("m", re.compile(rf"(?:the\s+month\s+of\s+)?{_MONTH}")),
+    ("christmas", re.compile(r"christmas(?:\s+(?:day|eve))?(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?")),
     ("season_y", re.compile(r"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+"
                             + _YEAR + _ERA + "?")),
     ("season", re.compile(r"(?:the\s+|that\s+|this\s+)?(?P<season>spring|summer|autumn|fall|winter)")),
@@ -109,7 +111,7 @@ _REL_NEXT = re.compile(
     r"previous|preceding|prior)\s+(?P<unit>year|month|week|day|spring|summer|autumn|fall|winter|decade)")
 _REL_SAME = re.compile(
     r"(?:(?P<pos>later|earlier|early|late)\s+(?:in\s+)?)?(?:(?:the\s+)?(?:end|beginning|start|middle)\s+"
-    r"of\s+)?(?:that|the\s+same|this|the)\s+(?P<unit>year|month|day|week|spring|summer|autumn|fall|"
+    r"of\s+)?(?:that\s+same|that|the\s+same|this|the)\s+(?P<unit>year|month|day|week|spring|summer|autumn|fall|"
     r"winter|decade)")
 _REL_BEFORE = re.compile(r"(?:the\s+)?(?P<unit>year|month|day)\s+(?P<dir>before|after|earlier|later)")
 _DURATION = re.compile(
@@ -265,6 +267,11 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
                                                 "nov", "feb", "apr", "aug") and len(t) <= 3:
                 continue
             return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
+        if kind == "christmas":
+            year = int(g["year"]) if g.get("year") else (anchor.year if anchor else None)
+            if year is None:
+                continue
+            return Timex(f"{_year_str(year)}-12-25", anchored=not g.get("year"))
         if kind == "season_y":
             year = _era_year(int(g["year"]), era)
             if not _plausible_year(abs(year), era, True):
@@ -332,7 +339,8 @@ def _shift(anchor: Anchor, unit: str, n: int) -> tuple[str, bool] | None:
         return f"{_year_str(idx // 12)}-{idx % 12 + 1:02d}", True
     if unit in ("day", "week"):
         if anchor.month is None or anchor.day is None or anchor.year <= 0:
-            return None
+            # "the next day" after "March 1918": the day is unknown, the month is not.
+            return anchor.value(), True
         days = n * (7 if unit == "week" else 1)
         d = date.fromordinal(date(anchor.year, anchor.month, anchor.day).toordinal() + days)
         if unit == "week":
@@ -396,8 +404,6 @@ def _parse_relative(t: str, anchor: Anchor | None) -> Timex | None:
                 return None
             return Timex(f"{_year_str(anchor.year)}-{anchor.month:02d}", mod=mod, anchored=True)
         if unit == "day":
-            if anchor.day is None:
-                return None
             return Timex(anchor.value(), mod=mod, anchored=True)
         if unit in SEASONS:
             return Timex(f"{_year_str(anchor.year)}-{SEASONS[unit]}", mod=mod, anchored=True)
@@ -425,21 +431,29 @@ def _parse_duration(t: str) -> Timex | None:
     return None
 
 
-def _split_range(t: str) -> tuple[str, str] | None:
+def _split_range(t: str) -> list[tuple[str, str]]:
+    """Candidate (left, right) sides of a range, most specific first."""
+    out = []
     m = re.fullmatch(r"(?:from|between)\s+(.+?)\s+(?:to|until|till|through|and|-)\s+(.+)", t)
     if m:
-        return m.group(1), m.group(2)
-    m = re.fullmatch(r"(.+?\d)\s*(?:-|to|until|through)\s*(\d.*|[a-z]+ \d.*)", t)
-    if m:
-        return m.group(1), m.group(2)
-    return None
+        out.append((m.group(1), m.group(2)))
+    body = re.sub(r"^(?:from|between)\s+", "", t)
+    for sep in re.finditer(r"\s*(?:-|to|until|till|through|and)\s*", body):
+        left, right = body[:sep.start()], body[sep.end():]
+        if left and right and (left, right) not in out:
+            out.append((left, right))
+    return out
 
 
 def _normalise_range(t: str, anchor: Anchor | None) -> Timex | None:
-    parts = _split_range(t)
-    if not parts:
-        return None
-    left, right = parts
+    for left, right in _split_range(t):
+        found = _normalise_sides(left, right, anchor)
+        if found is not None:
+            return found
+    return None
+
+
+def _normalise_sides(left: str, right: str, anchor: Anchor | None) -> Timex | None:
     era = re.search(_ERA + r"$", right)
     if era and not re.search(_ERA + r"$", left):
         left = f"{left} {era.group('era')}"
@@ -458,7 +472,10 @@ def _normalise_range(t: str, anchor: Anchor | None) -> Timex | None:
         rtx = Timex(f"{century}{right}")
     if ltx is None or rtx is None:
         return None
-    return Timex(f"{ltx.value}/{rtx.value}")
+    if rtx.anchored and rtx.value < ltx.value and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", rtx.value):
+        # "October to March": the later month is in the following year.
+        rtx = Timex(f"{int(rtx.value[:4]) + 1:04d}{rtx.value[4:]}", anchored=True)
+    return Timex(f"{ltx.value}/{rtx.value}", anchored=ltx.anchored or rtx.anchored)
 
 
 def normalise(text: str, anchor: Anchor | None = None) -> Timex | None:

@@ -65,7 +65,10 @@ class DatesComponent:
         spans = []
         if self.use_model_entities:
             spans.extend(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
-        spans.extend(Span(doc, s, e, label="DATE") for _, s, e in self.matcher(doc))
+        for match_id, s, e in self.matcher(doc):
+            if doc.vocab.strings[match_id].endswith("_last"):
+                s = e - 1  # "the War of 1812": the pattern finds the name, the date is the year
+            spans.append(Span(doc, s, e, label="DATE"))
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
     def __call__(self, doc: Doc) -> Doc:
