@@ -102,3 +102,10 @@ def test_more_forms(text, anchor, value):
 )
 def test_ranges_and_holidays(text, anchor, value):
     assert normalise(text, anchor).value == value
+
+
+@pytest.mark.parametrize(
+    "anchor, value", [(Anchor(2022, 12, 5), "2023-06"), (Anchor(2022, 3), "2022-06"), (Anchor(2022), "2023-06")]
+)
+def test_following_month(anchor, value):
+    assert normalise("the following June", anchor).value == value

@@ -364,6 +364,14 @@ def _parse_relative(t: str, anchor: Anchor | None) -> Timex | None:
                 return Timex(f"{_year_str(anchor.year)}-{anchor.month:02d}", mod="APPROX", anchored=True)
             return Timex(_year_str(anchor.year), mod="APPROX", anchored=True)
         return Timex(res[0], anchored=True)
+    m = re.fullmatch(rf"(?:the\s+)?(?P<dir>following|next|previous|preceding)\s+(?P<month>{_MONTH_NAMES})", t)
+    if m and anchor is not None:
+        # "the following June" after March 2022 is June 2023 only if June has passed.
+        month = MONTHS[m.group("month")]
+        forward = m.group("dir") in ("following", "next")
+        ref = anchor.month or (12 if forward else 1)  # a bare year: the next (or last) one
+        year = anchor.year + (1 if forward and month <= ref else -1 if not forward and month >= ref else 0)
+        return Timex(f"{_year_str(year)}-{month:02d}", anchored=True)
     m = _REL_NEXT.fullmatch(t)
     if m:
         if anchor is None:
