@@ -242,8 +242,13 @@ def _match_actors(pred: DocumentRecord, gold: GoldDocument, typed: bool) -> list
             else:
                 continue
             cands.append((rank, i, j))
+    return _one_to_one(cands)
+
+
+def _one_to_one(cands: list[tuple]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs from (rank…, pred index, gold index), best rank first."""
     pairs, used_p, used_g = [], set(), set()
-    for _rank, i, j in sorted(cands):
+    for *_rank, i, j in sorted(cands):
         if i not in used_p and j not in used_g:
             pairs.append((i, j))
             used_p.add(i)
@@ -292,13 +297,10 @@ def _score_document(pred: DocumentRecord, gold: GoldDocument, errors: list[Error
             base = abs(g.amount) or 1.0
             diff = abs(m.amount - g.amount) / base
             if diff <= AMOUNT_TOLERANCE:
-                cands.append((diff, j, i))
-    pairs, up, ug = [], set(), set()
-    for _d, j, i in sorted(cands):
-        if i not in up and j not in ug:
-            pairs.append((i, j))
-            up.add(i)
-            ug.add(j)
+                cands.append((diff, j, i, j))
+    pairs = _one_to_one(cands)
+    up = {i for i, _ in pairs}
+    ug = {j for _, j in pairs}
     s.prf["money"] = PRF(len(pairs), len(pred.money) - len(pairs), len(gold.money) - len(pairs))
     for i, j in pairs:
         m, g = pred.money[i], gold.money[j]
@@ -359,13 +361,7 @@ def _match_events(events, gold: GoldDocument, resolve, *, strict: bool) -> list[
                 continue
             shared = len({resolve(a) for a in e.actors} & {norm_name(a) for a in g.actors})
             cands.append((not same, -shared, i, j))
-    pairs, up, ug = [], set(), set()
-    for *_k, i, j in sorted(cands):
-        if i not in up and j not in ug:
-            pairs.append((i, j))
-            up.add(i)
-            ug.add(j)
-    return pairs
+    return _one_to_one(cands)
 
 
 def evaluate(pred: Iterable[DocumentRecord], gold: Iterable[GoldDocument]) -> Report:
