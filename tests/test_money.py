@@ -85,6 +85,9 @@ def test_qualifier_kept_apart(extractor, text, qualifier):
         ("In 1990 Japan lent US$50 million to Indonesia.", "Japan", "Indonesia"),
         ("In 2005 Sweden gave Tanzania SEK 40 million.", "Sweden", "Tanzania"),
         ("Bilateral trade reached US$80 billion in 2022.", None, None),
+        ("In 2014 Japanese Prime Minister Shinzo Abe pledged \u00a5600 billion to Bangladesh.", "Japan", "Bangladesh"),
+        ("In 1975 Australia pledged budget support worth A$930 million, equivalent to 40 per cent "
+         "of PNG's revenue.", "Australia", None),
     ],
 )
 def test_payer_and_recipient(extractor, text, payer, recipient):

@@ -351,12 +351,13 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                 if obj is None:
                     continue
                 p = child.lower_
-                who = _actor_of(doc, obj, deep=p not in ("for", "in"))
-                if who is None and p == "for":
-                    # "for Angolan projects": a demonym on the object names the beneficiary.
-                    who = next((_actor_of(doc, c, deep=False) for c in obj.children
-                                if c.dep_ in ("amod", "compound", "poss")
-                                and _actor_of(doc, c, deep=False)), None)
+                # The object itself or a name on it ("to the Bangladeshi authorities", "for
+                # Angolan projects"), not any name deeper in its phrase ("equivalent to 40 per
+                # cent of PNG's revenue" names no recipient).
+                who = _actor_of(doc, obj, deep=False) or next(
+                    (_actor_of(doc, c, deep=False) for c in obj.children
+                     if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")
+                     and _actor_of(doc, c, deep=False)), None)
                 if who is None:
                     continue
                 if p == "from":
@@ -378,7 +379,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
             elif child.dep_ in ("poss", "amod", "compound", "nmod") and (
                     node.lower_ in TRANSFER_NOUNS or node.lemma_.lower() in TRANSFER_NOUNS
                     or any(c.lower_ in TRANSFER_NOUNS for c in node.children if c.dep_ == "compound")):
-                who = _actor_of(doc, child)
+                who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
                 if who and payer is None:
                     payer = who
     if verb is not None:
@@ -432,11 +433,31 @@ def _actor_type(doc: Doc, name: str | None) -> str | None:
     return None
 
 
+def _person_state(doc: Doc, name: str) -> str | None:
+    """The state a person acts for, when some mention says so ("Japanese Prime Minister Shinzo
+    Abe", "Sher Bahadur Deuba of Nepal")."""
+    gz = gazetteer()
+    table = doc._.factex_token_actor or {}
+    for c in doc._.factex_actors or []:
+        if c.name != name:
+            continue
+        for m in c.mentions:
+            window = [*range(max(0, m.token_start - 4), m.token_start),
+                      *range(m.token_end + 1, min(len(doc), m.token_end + 2))]
+            for i in window:
+                if table.get(i) in gz.states and (i < m.token_start or doc[m.token_end].lower_ == "of"):
+                    return table[i]
+    return None
+
+
 def _as_party(doc: Doc, name: str | None) -> str | None:
-    """A city pays or receives on behalf of its state ("a college in Hanoi" → Vietnam)."""
+    """A city pays or receives on behalf of its state ("a college in Hanoi" → Vietnam), and so
+    does a person whose state the text gives."""
     if name is None:
         return None
     gz = gazetteer()
+    if _actor_type(doc, name) == "PERSON":
+        return _person_state(doc, name) or name
     if name not in gz.states and _actor_type(doc, name) in ("GPE", "LOC"):
         state = gz.places.get(key(name))
         if state:
