@@ -187,7 +187,7 @@ class EventsComponent:
                or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig))]
         if own:
             return [(d, "clause") for d in _collapse_ranges(_coordinated(doc, own, trig))]
-        if noun:
+        if noun and not _light_object(trig):
             return []  # a noun names a happening only with its own date ("the 1958 agreement")
         # A clause without a date takes that of the clause governing it.
         clause = trig.clause
@@ -333,6 +333,13 @@ def _modifier_noun(token: Token) -> bool:
     return False
 
 
+def _light_object(trig: _Trigger) -> bool:
+    """A noun trigger carried by a light verb ("made a state visit", "held talks")."""
+    c = trig.clause
+    return (trig.token.pos_ not in ("VERB", "AUX") and c is not None
+            and trig.token.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _LIGHT_VERBS)
+
+
 def _copular(trig: _Trigger) -> bool:
     """A noun trigger that is the subject of "be" describes a state of affairs."""
     c = trig.clause
@@ -381,9 +388,7 @@ def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:
 def _clause_tokens(trig: _Trigger) -> list[Token]:
     """Tokens of the trigger's clause, without nested clauses of their own."""
     head = trig.clause
-    light = (trig.token.dep_ in ("dobj", "nsubjpass") and head is not None
-             and head.lemma_.lower() in _LIGHT_VERBS)
-    if (trig.token.pos_ not in ("VERB", "AUX") and not light) or head is None:
+    if (trig.token.pos_ not in ("VERB", "AUX") and not _light_object(trig)) or head is None:
         # A noun trigger's participants are in its own phrase ("Bangladesh's independence").
         return list(trig.token.subtree)
     out = []
