@@ -169,3 +169,26 @@ def test_fail_under_exits_1(tmp_path):
     r = runner.invoke(app, ["evaluate", str(data / "kenya-germany-relations.json"), "--pred", str(pred),
                             "--fail-under", "money=1.01", "--max-errors", "0"])
     assert r.exit_code == 1 and "below the floor" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "out, needle",
+    [(lambda p: p / "no-such-folder" / "out.json", "does not exist"), (lambda p: p, "is a directory")],
+)
+def test_unwritable_output_is_one_line(tmp_path, out, needle):
+    r = runner.invoke(app, ["extract", str(SEED), "-o", str(out(tmp_path))])
+    assert r.exit_code == 2
+    _one_error_line(r, needle)
+
+
+def test_stdin_over_the_size_limit():
+    r = runner.invoke(app, ["extract", "-", "--max-bytes", "10"], input="Mujib visited Moscow in 1972.\n")
+    assert r.exit_code == 2
+    _one_error_line(r, "too large")
+
+
+def test_output_file_has_ordinary_permissions(tmp_path):
+    out = tmp_path / "out.json"
+    r = runner.invoke(app, ["extract", str(SEED), "-o", str(out)])
+    assert r.exit_code == 0
+    assert out.stat().st_mode & 0o044  # readable by others, like any file the user creates

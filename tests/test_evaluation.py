@@ -142,3 +142,31 @@ def test_events_that_did_not_happen_are_not_scored():
 def test_name_normalisation():
     assert norm_name("  The  Soviet\u00a0Union, ") == "soviet union"
     assert interval("2001/2004")[0] < interval("2004")[1]
+
+
+def test_gold_names_written_as_aliases_resolve():
+    g = gold(actors=ACTORS_G, money=[{"amount": 6e6, "currency": "USD", "payer": "USSR"}],
+             events=[{"type": "aid", "date": "1972", "actors": ["USSR", "India"]}])
+    p = pred(actors=[{"name": "Soviet Union", "type": "GPE"}, {"name": "India", "type": "GPE"}],
+             money=[money(6e6, "USD", "Soviet Union")], events=[ev("aid", "1972", ["Soviet Union", "India"])])
+    r = evaluate([p], [g])
+    assert r.figure("money_payer") == 1.0 and r.figure("event_actors") == 1.0
+
+
+def test_matching_is_maximal_not_just_greedy():
+    g = gold(actors=[{"name": "Indian National Congress", "type": "ORG", "aliases": ["Congress", "INC"]},
+                     {"name": "United States Congress", "type": "ORG", "aliases": ["Congress"]}])
+    p = pred(actors=[{"name": "Congress", "type": "ORG"}, {"name": "INC", "type": "ORG"}])
+    assert evaluate([p], [g]).total.prf["actors"].tp == 2
+
+
+@pytest.mark.parametrize("raw, normal", [("\u00abMoscow\u00bb", "moscow"), ("\u201eBerlin\u201c", "berlin"),
+                                         ("-USSR-", "ussr")])
+def test_any_surrounding_punctuation_is_removed(raw, normal):
+    assert norm_name(raw) == normal
+
+
+def test_gold_with_null_lists_loads():
+    g = GoldDocument.model_validate({"doc_id": "d", "actors": [{"name": "A", "type": "GPE", "aliases": None}],
+                                     "events": None})
+    assert g.actors[0].aliases == [] and g.events == []

@@ -98,3 +98,11 @@ def test_payer_and_recipient(extractor, text, payer, recipient):
 def test_money_date_from_its_clause(extractor):
     rec = extractor.extract("Relations began in 1960. In 1972 Canada gave India C$25 million.")
     assert rec.money[0].date.value == "1972"
+
+
+def test_absurdly_long_number_is_not_infinite(extractor):
+    rec = extractor.extract("Japan gave Nepal US$" + "9" * 400 + " million in 2015.")
+    assert all(m.amount < float("inf") for m in rec.money)
+    from factex.models import DocumentRecord
+
+    DocumentRecord.model_validate_json(rec.model_dump_json())

@@ -48,3 +48,31 @@ def test_other_encodings_are_detected_with_a_warning():
 def test_bad_bytes(data, reason):
     with pytest.raises(InputError, match=reason):
         decode_bytes(data, "f")
+
+
+def test_utf16_with_bom_is_decoded():
+    text, warning = decode_bytes("Mujib visited Moscow in 1972.".encode("utf-16"), "f")
+    assert text == "Mujib visited Moscow in 1972." and "UTF-16" in warning
+
+
+def test_bom_only_file_is_empty():
+    with pytest.raises(InputError, match="empty"):
+        decode_bytes(b"\xef\xbb\xbf", "f")
+
+
+def test_utf8_with_a_stray_byte_keeps_its_curly_quotes():
+    data = "The \u201cSoviet Union\u201d gave US$6 million in 1972 ".encode("utf-8") + b"\xff."
+    text, warning = decode_bytes(data, "f")
+    assert "\u201cSoviet Union\u201d" in text and "replaced" in warning
+
+
+def test_control_characters_keep_the_invariant():
+    from factex import extract_text
+
+    original = "Japan\x07 gave Nepal US$260 million in aid on 25\x7f June 2015.\n"
+    rec = extract_text(original)
+    spans = [(m.start, m.end, m.text) for a in rec.actors for m in a.mentions]
+    spans += [(d.start, d.end, d.text) for d in rec.dates] + [(m.start, m.end, m.text) for m in rec.money]
+    assert spans
+    for s, e, t in spans:
+        assert repair(original[s:e]) == t

@@ -109,3 +109,8 @@ def test_ranges_and_holidays(text, anchor, value):
 )
 def test_following_month(anchor, value):
     assert normalise("the following June", anchor).value == value
+
+
+def test_impossible_day_is_not_a_date():
+    tx = normalise("31 February 1972")
+    assert tx is None or tx.value != "1972-02-31"

@@ -70,6 +70,10 @@ def atomic_output(path: Path | None):
         return
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    # mkstemp makes the file private; give the output the mode a plain open() would.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
@@ -96,10 +100,7 @@ def _read_inputs(files: list[str], max_bytes: int, on_error):
 
     for f in files:
         try:
-            if f != "-" and Path(f).is_file() and Path(f).stat().st_size > max_bytes:
-                raise InputError(f"{f}: file too large ({Path(f).stat().st_size} bytes; "
-                                 f"the limit is {max_bytes}, see --max-bytes)")
-            text, warning = read_document(f)
+            text, warning = read_document(f, max_bytes)
         except InputError as exc:
             on_error(str(exc))
             continue
@@ -157,6 +158,7 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         return 2
     if engine == Engine.dask and not scheduler:
         raise FactexError("--engine dask needs --scheduler ADDRESS")
+    check_output_path(output)
     choose_model(model)  # fail early, with one line, when there is no model
     docs = _read_inputs(files, max_bytes, on_error)
     if engine == Engine.dask:
@@ -190,6 +192,23 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         if not written:
             raise typer.Exit(2)
     return 1 if failed else 0
+
+
+def check_output_path(output: Path | None) -> None:
+    """Refuse an output path that cannot be written, before any work is done.
+
+    Raises:
+        FactexError: when the path is a directory or its folder does not exist.
+    """
+    if output is None:
+        return
+    if output.is_dir():
+        raise FactexError(f"{output}: is a directory (give a file name to -o)")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise FactexError(f"{output}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise FactexError(f"{output}: folder {parent} is not writable")
 
 
 class _Progress:
@@ -262,6 +281,7 @@ def evaluate(
         if _State.debug:
             traceback.print_exc()
         _fail(str(exc))
+    check_output_path(json_out)
     report = run_evaluate(preds, golds)
     print_report(report, max_errors=max_errors)
     if json_out is not None:

@@ -26,12 +26,24 @@ def norm_name(name: str | None) -> str:
     no surrounding punctuation."""
     if name is None:
         return ""
-    t = unicodedata.normalize("NFKC", name).casefold()
-    t = " ".join(t.split())
-    t = t.strip(" \t\n.,;:!?\"'()[]{}\u2018\u2019\u201c\u201d")
+    t = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    t = _strip_punct(t)
     if t.startswith("the "):
         t = t[4:]
-    return t.strip(" \t\n.,;:!?\"'()[]{}\u2018\u2019\u201c\u201d")
+    return _strip_punct(t)
+
+
+def _strip_punct(t: str) -> str:
+    """Remove surrounding whitespace and punctuation of any script («», „“, —)."""
+    def edge(c: str) -> bool:
+        return c.isspace() or unicodedata.category(c).startswith("P")
+
+    start, end = 0, len(t)
+    while start < end and edge(t[start]):
+        start += 1
+    while end > start and edge(t[end - 1]):
+        end -= 1
+    return t[start:end]
 
 
 def norm_value(value: str | None) -> str | None:
@@ -246,14 +258,36 @@ def _match_actors(pred: DocumentRecord, gold: GoldDocument, typed: bool) -> list
 
 
 def _one_to_one(cands: list[tuple]) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairs from (rank…, pred index, gold index), best rank first."""
-    pairs, used_p, used_g = [], set(), set()
+    """A maximum one-to-one matching over (rank…, pred index, gold index) candidates.
+
+    Greedy by rank first (best matches), then augmenting paths so that no pair is lost to an
+    early choice ("Congress" taking the gold that only "INC" could also match).
+    """
+    edges: dict[int, list[int]] = {}
     for *_rank, i, j in sorted(cands):
-        if i not in used_p and j not in used_g:
-            pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    return pairs
+        edges.setdefault(i, []).append(j)
+    owner: dict[int, int] = {}  # gold index -> pred index
+    for i in edges:  # greedy pass in rank order keeps the best pairs where there is no conflict
+        for j in edges[i]:
+            if j not in owner:
+                owner[j] = i
+                break
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    matched = set(owner.values())
+    for i in edges:
+        if i not in matched and augment(i, set()):
+            matched = set(owner.values())
+    return sorted(((i, j) for j, i in owner.items()), key=lambda p: p[0])
 
 
 def _name_resolver(pred: DocumentRecord, gold: GoldDocument, pairs: list[tuple[int, int]]):
@@ -286,7 +320,15 @@ def _score_document(pred: DocumentRecord, gold: GoldDocument, errors: list[Error
             errors += [ErrorItem(did, "actor", "missed", f"{g.name} ({g.type})")
                        for j, g in enumerate(gold.actors) if j not in mg]
     resolve = _name_resolver(pred, gold, _match_actors(pred, gold, False))
-    gname = norm_name
+    gold_alias: dict[str, str] = {}
+    for g in gold.actors:
+        for x in [g.name, *g.aliases]:
+            gold_alias.setdefault(norm_name(x), norm_name(g.name))
+
+    def gname(name: str | None) -> str:
+        """A gold name written as one of its actor's aliases counts as that actor."""
+        n = norm_name(name)
+        return gold_alias.get(n, n)
 
     # Money
     cands = []

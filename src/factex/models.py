@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ActorType = Literal["PERSON", "ORG", "GPE", "LOC"]
 EventType = Literal[
@@ -115,12 +115,17 @@ class DocumentRecord(BaseModel):
 # --- gold files (CONTRACT.md §2) -------------------------------------------------------------
 
 
+def _none_as_empty(value):
+    return [] if value is None else value
+
+
 class GoldActor(BaseModel):
     """A gold actor: canonical name, type and other surface forms."""
 
     name: str
     type: ActorType
     aliases: list[str] = Field(default_factory=list)
+    _aliases = field_validator("aliases", mode="before")(_none_as_empty)
 
 
 class GoldMoney(BaseModel):
@@ -142,6 +147,7 @@ class GoldEvent(BaseModel):
     actors: list[str] = Field(default_factory=list)
     trigger: str | None = None
     mod: Mod | None = None
+    _actors = field_validator("actors", mode="before")(_none_as_empty)
 
 
 class GoldDocument(BaseModel):
@@ -151,3 +157,4 @@ class GoldDocument(BaseModel):
     actors: list[GoldActor] = Field(default_factory=list)
     money: list[GoldMoney] = Field(default_factory=list)
     events: list[GoldEvent] = Field(default_factory=list)
+    _lists = field_validator("actors", "money", "events", mode="before")(_none_as_empty)

@@ -58,7 +58,7 @@ def load_pipeline(name: str | None = None) -> Language:
     model = choose_model(name)
     try:
         nlp = spacy.load(model)
-    except OSError:
+    except Exception:  # OSError for a missing package, anything else for a non-model package
         raise ModelError(f"cannot load spaCy model {model!r}; install it with: {INSTALL_HINT}") from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"model {model!r} lacks a parser or entity recogniser, which factex needs")
@@ -144,7 +144,7 @@ class Extractor:
         return build_record(
             pieces, rt,
             doc_id=d.doc_id, source=d.source,
-            sha=hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+            sha=hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
             pipeline={"factex": __version__, "model": self.model_label},
             warnings=list(d.warnings),
         )

@@ -19,7 +19,7 @@ from .models import (
     MoneyRecord,
     Pipeline,
 )
-from .textio import RepairedText
+from .textio import RepairedText, may_need_repair, repair
 
 
 def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str,
@@ -33,9 +33,18 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
     def span(start: int, end: int, offset: int) -> tuple[int, int]:
         return rt.to_original(start + offset, end + offset)
 
+    def checked(start: int, end: int, text: str) -> str:
+        # ftfy's repair of a line can depend on the rest of the line; the contract's invariant
+        # is about the slice alone, so the slice's own repair is the record's text.
+        piece = rt.original[start:end]
+        if piece == text and not may_need_repair(piece):
+            return text
+        fixed = repair(piece)
+        return text if fixed == text else fixed
+
     def date_record(d: DateMention, offset: int) -> DateRecord:
         s, e = span(d.start, d.end, offset)
-        return DateRecord(text=d.text, start=s, end=e, value=d.timex.value, mod=d.timex.mod,
+        return DateRecord(text=checked(s, e, d.text), start=s, end=e, value=d.timex.value, mod=d.timex.mod,
                           type=d.timex.type, anchored=d.timex.anchored or None)
 
     actors: dict[str, Actor] = {}
@@ -50,7 +59,7 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
                 actor = actors[c.name] = Actor(name=c.name, type=c.type)
             for m in c.mentions:
                 s, e = span(m.start, m.end, offset)
-                actor.mentions.append(Mention(start=s, end=e, text=m.text))
+                actor.mentions.append(Mention(start=s, end=e, text=checked(s, e, m.text)))
                 if m.text != actor.name and m.text not in actor.aliases:
                     actor.aliases.append(m.text)
         for d in doc._.factex_dates or []:
@@ -59,7 +68,7 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
             s, e = span(m.start, m.end, offset)
             ss, se = sentence_at(doc, m.start)
             money.append(MoneyRecord(
-                text=m.text, start=s, end=e, amount=m.amount, currency=m.currency,
+                text=checked(s, e, m.text), start=s, end=e, amount=m.amount, currency=m.currency,
                 qualifier=m.qualifier, payer=m.payer, recipient=m.recipient,
                 date=date_record(m.date, offset) if m.date else None,
                 sentence=text[ss:se].strip(), confidence=m.confidence))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +48,7 @@ class RepairedText:
         segments: list[tuple[int, int, int, int]] = []
         opos = fpos = 0
         for line in original.splitlines(keepends=True):
-            fixed_line = repair(line) if _may_need_repair(line) else line
+            fixed_line = repair(line) if may_need_repair(line) else line
             if fixed_line != line:
                 segments.extend(_align(line, fixed_line, opos, fpos))
             fixed_parts.append(fixed_line)
@@ -80,9 +82,13 @@ class RepairedText:
         return ostart, oend
 
 
-def _may_need_repair(line: str) -> bool:
-    # Pure ASCII lines other than line-break variants are never changed by ftfy: skip them cheaply.
-    return not line.isascii() or "\r" in line or "\x1b" in line
+_ASCII_REPAIRED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f&\r]")
+
+
+def may_need_repair(line: str) -> bool:
+    # ftfy changes an ASCII line only for control characters, line-break variants and HTML
+    # entities; every other ASCII line is skipped cheaply.
+    return not line.isascii() or _ASCII_REPAIRED.search(line.rstrip("\n")) is not None
 
 
 def _align(orig: str, fixed: str, obase: int, fbase: int) -> list[tuple[int, int, int, int]]:
@@ -97,30 +103,49 @@ def _align(orig: str, fixed: str, obase: int, fbase: int) -> list[tuple[int, int
     return segs
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
     """Decode file bytes to text.
 
     Returns:
-        The text and a warning (or None). UTF-8 with or without BOM is taken as is; other
-        encodings are detected with charset-normalizer.
+        The text and a warning (or None). UTF-8 with or without BOM is taken as is, UTF-16/32
+        by their BOM; UTF-8 with a few stray bytes is decoded with replacement characters;
+        other encodings are detected with charset-normalizer.
 
     Raises:
         InputError: for binary data, empty input or undecodable bytes.
     """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: invalid {codec.upper()} text") from None
+            text = text.lstrip("\ufeff")
+            if not text.strip():
+                raise InputError(f"{name}: empty file")
+            return text, (None if codec == "utf-8" else f"{name}: decoded as {codec.upper()} (BOM)")
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if b"\x00" in data[:65536]:
         raise InputError(f"{name}: binary file (contains NUL bytes)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad <= max(3, len(data) // 1000) and _mostly_multibyte_utf8(data):
+        return lenient, f"{name}: {bad} invalid UTF-8 byte(s) replaced"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
+        if bad <= max(3, len(data) // 100):
+            return lenient, f"{name}: {bad} invalid UTF-8 byte(s) replaced"
         raise InputError(f"{name}: cannot determine the text encoding")
     encoding = best.encoding
     if _single_byte(encoding):
@@ -133,31 +158,48 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
     return str(best), f"{name}: not UTF-8, decoded as {encoding}"
 
 
+def _mostly_multibyte_utf8(data: bytes) -> bool:
+    """True when the non-ASCII bytes are mostly well-formed UTF-8 sequences."""
+    seqs = len(re.findall(rb"[\xc2-\xf4][\x80-\xbf]+", data))
+    high = sum(1 for b in data if b >= 0x80)
+    return seqs > 0 and high and seqs * 2 >= high / 2
+
+
 def _single_byte(encoding: str) -> bool:
     e = encoding.lower().replace("-", "_")
     return e.startswith(("cp125", "iso8859", "latin", "mac_", "windows_125", "cp850", "cp437"))
 
 
-def read_document(path: str | Path) -> tuple[str, str | None]:
-    """Read and decode one document (``-`` for stdin).
+def read_document(path: str | Path, max_bytes: int | None = None) -> tuple[str, str | None]:
+    """Read and decode one document (``-`` for stdin), refusing more than ``max_bytes``.
 
     Raises:
-        InputError: when the file is missing, unreadable, binary or empty.
+        InputError: when the file is missing, unreadable, too large, binary or empty.
     """
-    name = str(path)
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        return decode_bytes(data, "<stdin>")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{name}: no such file or directory")
-    if p.is_dir():
-        raise InputError(f"{name}: is a directory")
+    name = "<stdin>" if str(path) == "-" else str(path)
     try:
-        data = p.read_bytes()
+        if str(path) == "-":
+            data = _read_limited(sys.stdin.buffer, max_bytes, name)
+        else:
+            p = Path(path)
+            if not p.exists():
+                raise InputError(f"{name}: no such file or directory")
+            if p.is_dir():
+                raise InputError(f"{name}: is a directory")
+            with p.open("rb") as fh:
+                data = _read_limited(fh, max_bytes, name)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     return decode_bytes(data, name)
+
+
+def _read_limited(fh, max_bytes: int | None, name: str) -> bytes:
+    if max_bytes is None:
+        return fh.read()
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: too large (more than {max_bytes} bytes; see --max-bytes)")
+    return data
 
 
 def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -173,11 +215,26 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
             out.append(raw)
             continue
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*.txt") if f.is_file())
-            if not found:
+        try:
+            is_dir = p.is_dir()
+        except OSError as exc:
+            errors.append(f"{raw}: cannot read ({exc.strerror or exc})")
+            continue
+        if is_dir:
+            found, unreadable = _walk_txt(p)
+            errors.extend(f"{d}: cannot read directory" for d in unreadable)
+            if not found and not unreadable:
                 errors.append(f"{raw}: directory holds no .txt files")
             out.extend(found)
         else:
             out.append(raw)
     return out, errors
+
+
+def _walk_txt(root: Path) -> tuple[list[str], list[str]]:
+    """Every ``*.txt`` file below ``root`` (sorted) and the directories that could not be read."""
+    found: list[str] = []
+    unreadable: list[str] = []
+    for dirpath, _dirs, files in os.walk(root, onerror=lambda e: unreadable.append(e.filename)):
+        found.extend(os.path.join(dirpath, f) for f in files if f.endswith(".txt"))
+    return sorted(f for f in found if os.path.isfile(f)), unreadable

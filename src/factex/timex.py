@@ -211,6 +211,12 @@ def _strip_mod(t: str) -> tuple[str, str | None]:
     return t, None
 
 
+def _valid_day(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= day <= calendar.monthrange(year if year > 0 else 2000, month)[1]
+
+
 def _era_year(year: int, era: str | None) -> int:
     if era and era.replace(".", "").startswith("b"):
         return -year
@@ -248,8 +254,8 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
             if not _plausible_year(abs(year), era, True):
                 continue
             day, month = int(g["day"]), MONTHS[g["month"]]
-            if not 1 <= day <= 31:
-                continue
+            if not _valid_day(abs(year), month, day):
+                continue  # "31 February 1972" is no date
             return Timex(f"{_year_str(year)}-{month:02d}-{day:02d}")
         if kind in ("dm", "md"):
             day, month = int(g["day"]), MONTHS[g["month"]]

@@ -10,6 +10,7 @@ sentence, then the document, is about. Payer and recipient come from the depende
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -78,9 +79,10 @@ def _to_number(text: str) -> float | None:
     if t in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[t])
     try:
-        return float(t)
+        value = float(t)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 def _currency_entry(sc: _Scanner, sym: str | None, word: str | None, adj: str) -> CurrencyEntry | None:
