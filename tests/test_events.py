@@ -93,3 +93,14 @@ def test_bilateral_event_takes_the_articles_two_parties(extractor):
     rec = extractor.extract("Canada\u2013India relations\n\nBilateral trade reached CAD 5.2 billion in 2010.")
     ev = next(e for e in rec.events if e.type == "trade")
     assert sorted(ev.actors) == ["Canada", "India"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("In 1976 Canada imposed sanctions on India.", ("conflict", "1976")),
+     ("Ghana gained independence in 1957.", ("founding", "1957")),
+     ("In 1936 Haile Selassie addressed the League of Nations.", ("statement", "1936")),
+     ("The Ionian Revolt broke out in 499 BC.", ("conflict", "BC0499"))],
+)
+def test_verb_argument_triggers(extractor, text, expected):
+    assert expected in _events(extractor, text)
