@@ -146,11 +146,16 @@ def _mention(span: Span, timex: Timex) -> DateMention:
     return DateMention(span.start_char, span.end_char, span.text, timex, span.start, span.end)
 
 
+_HAS_YEAR = re.compile(r"\d{3,4}")
+
+
 def _narrative_years(spans: list[Span]) -> tuple[int, int]:
     """The band of years the narrative moves in: the 10th to 90th percentile of its explicit
     years, widened by 15 years on each side."""
     years = []
     for span in spans:
+        if not _HAS_YEAR.search(span.text):
+            continue  # only explicit years define the band; skip the rest cheaply
         tx = normalise(span.text, None)
         if tx is not None and not tx.anchored and tx.type == "DATE":
             a = tx.anchor()
