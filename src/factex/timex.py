@@ -160,6 +160,11 @@ class Timex:
     type: str = "DATE"
     anchored: bool = False
 
+    @property
+    def is_calendar(self) -> bool:
+        """A DATE with a calendar value (a year, month, day, decade…), not PRESENT_REF or a period."""
+        return self.type == "DATE" and (self.value[:1].isdigit() or self.value.startswith("BC"))
+
     def anchor(self) -> Anchor | None:
         """The reference date this expression sets for later relative ones, if any."""
         if self.type != "DATE":

@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..constants import (
-    BOTH_SIDES,
     GPE_WORDS,
     LOC_WORDS,
     LOCATIVE_PREPS,
@@ -392,8 +391,3 @@ class ActorsComponent:
         doc._.factex_token_actor = token_actor
         doc._.factex_topic = topic_states(doc)
         return doc
-
-
-def both_sides_phrase(text: str) -> bool:
-    """True for phrases such as "both countries" that stand for the article's two states."""
-    return text.lower() in BOTH_SIDES

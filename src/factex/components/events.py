@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
@@ -25,10 +26,10 @@ from ..docutil import doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import gazetteer, read_jsonl
 from ..mentions import DateMention, EventMention
+from ..models import EventType
 from ..timex import Timex
 
-_EVENT_TYPES = ("diplomatic_relations", "visit", "meeting", "agreement", "aid", "trade",
-                "conflict", "founding", "statement", "other")
+_EVENT_TYPES = get_args(EventType)
 _MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
 _PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",
                "attempt", "threaten", "refuse", "fail", "decline", "cancel", "postpone", "consider",
@@ -143,7 +144,7 @@ class EventsComponent:
     # -- main -------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        dates = [d for d in doc._.factex_dates or [] if _is_calendar(d)]
+        dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
         events: list[EventMention] = []
         pending: _Trigger | None = None
         money_tokens = frozenset(i for m in doc._.factex_money or []
@@ -345,11 +346,6 @@ def _copular(trig: _Trigger) -> bool:
     c = trig.clause
     return (trig.token.pos_ not in ("VERB", "AUX") and c is not None and c.lemma_ == "be"
             and trig.token.dep_ in ("nsubj", "nsubjpass"))
-
-
-def _is_calendar(d: DateMention) -> bool:
-    v = d.timex.value
-    return d.timex.type == "DATE" and (v[:1].isdigit() or v.startswith("BC"))
 
 
 def _collapse_ranges(dates: list[DateMention]) -> list[DateMention]:

@@ -501,8 +501,7 @@ def _calendar_dates(doc: Doc) -> tuple[list[DateMention], list[int], dict[int, l
     """Calendar dates of the document, their end offsets, and the dates of each sentence."""
     cached = doc.user_data.get("factex_calendar_dates")
     if cached is None:
-        dates = [d for d in doc._.factex_dates or [] if d.timex.type == "DATE"
-                 and (d.timex.value[:1].isdigit() or d.timex.value.startswith("BC"))]
+        dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
         by_sentence: dict[int, list[DateMention]] = {}
         for d in dates:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
