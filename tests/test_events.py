@@ -104,3 +104,86 @@ def test_bilateral_event_takes_the_articles_two_parties(extractor):
 )
 def test_verb_argument_triggers(extractor, text, expected):
     assert expected in _events(extractor, text)
+
+
+def _actors_of(extractor, text, etype):
+    rec = extractor.extract(text)
+    return [sorted(e.actors) for e in rec.events if e.type == etype and e.modality is None]
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # A personal pronoun stands for the one person named just before it.
+        ("Chancellor Helmut Kohl ended the dispute when he travelled to Warsaw in November 1989.",
+         "visit", ["Helmut Kohl", "Warsaw"]),
+        # A relative pronoun stands for the noun its clause modifies.
+        ("The trader Jean Duval, who arrived in Senegal in 1884, later settled in Dakar.",
+         "visit", ["Jean Duval", "Senegal"]),
+        # Two persons named before "he": ambiguous, so the pronoun names nobody.
+        ("Prime Minister Jawaharlal Nehru met Premier Zhou Enlai in Delhi. In June 1954 he travelled to Beijing.",
+         "visit", ["Beijing"]),
+        # The participants of an adjunct happening are not those of the main one.
+        ("During a state visit to Ottawa by President Jacques Chirac in 1998, France and Canada "
+         "signed a youth mobility agreement.", "agreement", ["Canada", "France"]),
+        # A place that only describes a thing is not a participant.
+        ("In 1972 Sweden financed a dam on the Rufiji River, south of Dar es Salaam.",
+         "aid", ["Sweden"]),
+    ],
+)
+def test_event_participants(extractor, text, etype, expected):
+    assert expected in _actors_of(extractor, text, etype)
+
+
+def test_noun_trigger_takes_the_participants_of_its_governing_phrase(extractor):
+    text = ("On 26 March 1971 the proclamation of independence by the Awami League was "
+            "broadcast from Chittagong.")
+    assert any("Awami League" in a for a in _actors_of(extractor, text, "founding"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Two named participants: they say who, the article's two states are not added.
+        ("Norway\u2013Mozambique relations\n\nIn 2001 the Norwegian Agency for Development "
+         "Cooperation signed an agreement with the Bank of Mozambique.",
+         ["Bank of Mozambique", "Norwegian Agency for Development Cooperation"]),
+        # No participant named: the article's two states took part.
+        ("Norway\u2013Mozambique relations\n\nIn 2003 a new agreement was signed.",
+         ["Mozambique", "Norway"]),
+    ],
+)
+def test_bilateral_completion(extractor, text, expected):
+    assert _actors_of(extractor, text, "agreement") == [expected]
+
+
+def test_blank_line_ends_a_sentence(nlp):
+    doc = nlp("Norway\u2013Mozambique relations\n\nIn 2001 the agency signed an agreement.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Norway\u2013Mozambique relations",
+                                                      "In 2001 the agency signed an agreement."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Rebels burned the customs house at Goma in March 1996.", ("conflict", "1996-03")),
+     ("The Austrian chancellor arrived in Budapest on 3 May 1990.", ("visit", "1990-05-03")),
+     ("The agency was formed in July 2001 from two older bodies.", ("founding", "2001-07")),
+     ("In 1988 Norway financed the construction of a road from Beira to Tete.", ("aid", "1988")),
+     ("In 1957 the British embassy handed over 2 million pounds to Ghana.", ("aid", "1957"))],
+)
+def test_verbs_of_happening(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
+def test_fallback_reports_other_dated_happenings_only_when_enabled(extractor):
+    text = "India closed the Trombay reactor on 4 May 1961."
+    pipe = extractor.nlp.get_pipe("factex_events")
+    assert ("other", "1961-05-04") not in _events(extractor, text)
+    pipe.fallback = True
+    try:
+        evs = extractor.extract(text).events
+    finally:
+        pipe.fallback = False
+    other = [e for e in evs if e.type == "other"]
+    assert [e.date.value for e in other] == ["1961-05-04"]
+    assert other[0].confidence < 0.5

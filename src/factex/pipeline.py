@@ -62,6 +62,7 @@ def load_pipeline(name: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {model!r}; install it with: {INSTALL_HINT}") from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"model {model!r} lacks a parser or entity recogniser, which factex needs")
+    nlp.add_pipe("factex_paragraphs", before="parser")
     nlp.add_pipe("factex_money_guard", before="parser")
     nlp.add_pipe("factex_entity_ruler", after="ner")
     for pipe in FACTEX_PIPES[1:]:

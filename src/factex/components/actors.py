@@ -383,10 +383,13 @@ class ActorsComponent:
         clusters = cluster(doc, found)
         propagate(doc, clusters)
         token_actor: dict[int, str] = {}
-        for c in clusters:
-            for m in c.mentions:
-                for i in range(m.token_start, m.token_end):
-                    token_actor.setdefault(i, c.name)
+        # Longest mention first: "Norwegian" inside "the Norwegian Agency for Development
+        # Cooperation" belongs to the agency there, not to Norway.
+        spans = sorted(((m, c.name) for c in clusters for m in c.mentions),
+                       key=lambda mc: mc[0].token_start - mc[0].token_end)
+        for m, name in spans:
+            for i in range(m.token_start, m.token_end):
+                token_actor.setdefault(i, name)
         doc._.factex_actors = clusters
         doc._.factex_token_actor = token_actor
         doc._.factex_topic = topic_states(doc)

@@ -44,6 +44,21 @@ _BILATERAL_TYPES = {"diplomatic_relations", "agreement", "trade", "aid"}
 # Verbs that only carry a noun trigger ("made visits", "held talks", "paid a visit").
 _LIGHT_VERBS = {"make", "pay", "hold", "conduct", "undertake", "carry", "stage", "launch", "begin",
                 "start", "host", "attend", "join", "complete", "lead"}
+# Verbs of state, quantity, reporting position or aspect: no happening of their own.
+_NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear", "include",
+                   "contain", "consist", "total", "amount", "number", "stand", "lie", "keep",
+                   "exist", "belong", "depend", "know", "call", "name", "describe", "consider",
+                   "regard", "see", "use", "follow", "mark", "accompany", "base", "locate",
+                   "situate", "estimate", "report", "record", "note", "begin", "start", "go",
+                   "come", "take", "make", "do", "get", "give", "reach", "rise", "fall", "grow",
+                   "increase", "decrease", "decline", "drop", "double", "triple", "exceed",
+                   "average", "range", "vary", "account", "represent", "make up", "comprise",
+                   "last", "span", "cover", "live", "work", "serve", "hold"}
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# Prepositions that attach a happening as the circumstance of another ("during a visit").
+_ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
+# Dependency labels of a verb that heads a clause of its own (not a participle modifier).
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "amod", "acomp",
              "agent", "dative", "oprd", "xcomp", "conj", "npadvmod", "appos", "poss", "nmod"}
 
@@ -69,20 +84,22 @@ class _Trigger:
     token: Token
     entry: TriggerEntry
     clause: Token | None
+    fallback: bool = False
 
 
-@Language.factory("factex_events", default_config={"carry_over": True})
-def make_events(nlp: Language, name: str, *, carry_over: bool) -> "EventsComponent":
+@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False})
+def make_events(nlp: Language, name: str, *, carry_over: bool, fallback: bool) -> "EventsComponent":
     """Build the events component (the lexicon is read and validated once, here)."""
-    return EventsComponent(carry_over=carry_over)
+    return EventsComponent(carry_over=carry_over, fallback=fallback)
 
 
 class EventsComponent:
     """Sets ``doc._.factex_events``; needs actors and dates before it."""
 
-    def __init__(self, *, carry_over: bool = True) -> None:
+    def __init__(self, *, carry_over: bool = True, fallback: bool = True) -> None:
         register_extensions()
         self.carry_over = carry_over
+        self.fallback = fallback
         self.lexicon: dict[str, list[TriggerEntry]] = {}
         for entry in read_jsonl("event_triggers.jsonl", TriggerEntry):
             self.lexicon.setdefault(entry.lemma, []).append(entry)
@@ -105,6 +122,9 @@ class EventsComponent:
                 continue
             if e.exclude_args and words & set(e.exclude_args):
                 continue
+            if e.type == "other":
+                # "handed over Tk 50 lakh": a transfer of money says more than the bare verb.
+                return self._money_transfer(token, money_tokens) or e
             return e
         return self._money_transfer(token, money_tokens)
 
@@ -139,7 +159,30 @@ class EventsComponent:
             if _modifier_noun(t.token):
                 continue  # "treaties of trade", "trade agreement": a noun describing another
             kept.append(t)
+        if self.fallback:
+            kept.extend(self._fallback_triggers(sent, kept))
         return kept
+
+    def _fallback_triggers(self, sent: Span, found: list[_Trigger]) -> list[_Trigger]:
+        """Past-tense action verbs of clauses without a lexicon trigger, typed ``other``.
+
+        The gold guide calls every dated happening an event, and no lexicon lists every verb
+        of happening ("the reactor was brought into operation", "bombs exploded"); the caller
+        keeps these only when their own clause carries a date and names a participant.
+        """
+        taken = {t.token.i for t in found} | {t.clause.i for t in found if t.clause is not None}
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in _NOT_HAPPENINGS:
+                continue
+            finite = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children))
+            if not finite or tok.dep_ not in _CLAUSE_DEPS:
+                continue
+            entry = TriggerEntry(type="other", lemma=tok.lemma_.lower(), pos=["VERB"],
+                                 confidence=0.4)
+            out.append(_Trigger(tok, entry, tok, fallback=True))
+        return out
 
     # -- main -------------------------------------------------------------------------------
 
@@ -155,19 +198,25 @@ class EventsComponent:
         for sent in doc.sents:
             sent_dates = by_sentence.get(sent.start_char, [])
             triggers = self.triggers(sent, money_tokens)
+            lexical = [t for t in triggers if not t.fallback]
             bound_dates: set[int] = set()
             undated: list[_Trigger] = []
             for trig in triggers:
                 mine = self._dates_for(doc, trig, sent_dates, triggers)
+                if trig.fallback:
+                    # Only a verb with a date of its own and a named participant is reported.
+                    mine = [(d, how) for d, how in mine if how == "clause"]
+                    if not mine:
+                        continue
                 if not mine:
                     undated.append(trig)
                     continue
                 for d, how in mine:
                     bound_dates.add(id(d))
                     ev = self._event(doc, sent, trig, d, how)
-                    if ev is not None:
+                    if ev is not None and not (trig.fallback and not ev.actors):
                         events.append(ev)
-            if self.carry_over and pending is not None and not triggers and sent_dates:
+            if self.carry_over and pending is not None and not lexical and sent_dates:
                 # "…visited Russia twice. The first time was in 2009 and then in 2013."
                 for d in _collapse_ranges(sent_dates):
                     ev = self._event(doc, sent, pending, d, "carried")
@@ -240,8 +289,18 @@ class EventsComponent:
         names: list[str] = []
         location = None
         tokens = _clause_tokens(trig)
+        if trig.token.pos_ not in ("VERB", "AUX") and not any(t.i in table for t in tokens):
+            # "declared independence", "the proclamation of independence by the MPLA": a noun
+            # trigger without a participant of its own takes those of the phrase governing it.
+            gov = _clause(trig.token)
+            if gov is not None:
+                tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
+        nested = self._other_happenings(trig, tokens)
+        types = {c.name: c.type for c in doc._.factex_actors or []}
         for t in tokens:
-            name = table.get(t.i)
+            if t.i in nested:
+                continue  # "during Hasina's visit to Tokyo": that visit's participants
+            name = table.get(t.i) or _antecedent(doc, t, table)
             if name is None or name in names or _title_demonym(doc, t):
                 continue
             where = t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
@@ -249,14 +308,83 @@ class EventsComponent:
                 location = name
             if where and etype not in ("visit", "founding") and name not in gz.states:
                 continue  # "signed in Brussels": where it happened, not who took part
+            if name not in gz.states and types.get(name) in ("GPE", "LOC") and _describes(t, trig):
+                continue  # "a plant on the Trishuli River, north-west of Kathmandu"
             names.append(name)
         topic = doc._.factex_topic or []
         text = " ".join(w.lower_ for w in tokens)
-        if any(p in text for p in BOTH_SIDES) or (etype in _BILATERAL_TYPES and _only_topic(names, topic)):
-            # "both countries", "bilateral trade", or a relations event naming at most one side
-            # of a two-party article: the article's two parties took part.
+        if any(p in text for p in BOTH_SIDES) or (etype in _BILATERAL_TYPES and len(names) < 2
+                                                  and _only_topic(names, topic)):
+            # "both countries", "bilateral trade", or a relations event naming at most one
+            # participant in a two-party article: the article's two parties took part. Two named
+            # participants ("JICA … to Bangladesh", "Rudd and O'Neill") already say who.
             names.extend(s for s in topic if s not in names)
         return _as_of(doc, names, value), location
+
+    def _other_happenings(self, trig: _Trigger, tokens: list[Token]) -> set[int]:
+        """Tokens inside adjunct phrases that name a happening of their own ("during a state
+        visit to Canada by Manmohan Singh", "after the 1971 war"), other than the trigger's."""
+        out: set[int] = set()
+        for t in tokens:
+            if (t.i == trig.token.i or t.pos_ != "NOUN" or t.dep_ != "pobj"
+                    or t.head.lower_ not in _ADJUNCT_PREPS):
+                continue
+            if t.left_edge.i <= trig.token.i <= t.right_edge.i:
+                continue
+            if self.match(t) is not None:
+                out.update(range(t.left_edge.i, t.right_edge.i + 1))
+        return out
+
+
+def _antecedent(doc: Doc, token: Token, table: dict[int, str]) -> str | None:
+    """The named person a personal or relative pronoun stands for.
+
+    "Kishi broke the deadlock when he travelled to Jakarta", "Alfred Ilg, who arrived in
+    Ethiopia": a relative pronoun takes the noun its clause modifies; "he"/"she"/"him"/"her"
+    takes the latest person named before it in the same or the previous sentence, and only
+    when that is the sole person named there (otherwise the pronoun is ambiguous).
+    """
+    word = token.lower_
+    if word in ("who", "whom") and token.head.dep_ == "relcl":
+        return table.get(token.head.head.i)
+    if word not in _PERSONAL_PRONOUNS or token.tag_ == "PRP$":
+        return None
+    people = _people(doc)
+    sent = token.sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    seen = [people[i] for i in range(start, token.i) if i in people]
+    return seen[-1] if seen and len(set(seen)) == 1 else None
+
+
+def _describes(token: Token, trig: _Trigger) -> bool:
+    """True when a name sits in a phrase describing a thing rather than in an argument of
+    the happening: on the way up to the trigger it passes a preposition, apposition or
+    possessive hanging off a common noun ("a plant on the river", "a café in Dhaka's quarter")."""
+    t = token
+    for _ in range(12):
+        if t.i == trig.token.i or t.head.i == t.i:
+            return False
+        head = t.head
+        if t.dep_ in ("prep", "appos", "poss", "acl", "relcl") and head.pos_ == "NOUN" \
+                and head.i != trig.token.i:
+            return True
+        if head.i == (trig.clause.i if trig.clause is not None else -1):
+            return False
+        t = head
+    return False
+
+
+def _people(doc: Doc) -> dict[int, str]:
+    """Token index to person name, built once per document."""
+    cache = doc.user_data.get("factex_people")
+    if cache is None:
+        table = doc._.factex_token_actor or {}
+        persons = {c.name for c in doc._.factex_actors or [] if c.type == "PERSON"}
+        cache = {i: n for i, n in table.items() if n in persons}
+        doc.user_data["factex_people"] = cache
+    return cache
 
 
 def _only_topic(names: list[str], topic: list[str]) -> bool:
