@@ -88,6 +88,22 @@ def test_qualifier_kept_apart(extractor, text, qualifier):
         ("In 2014 Japanese Prime Minister Shinzo Abe pledged \u00a5600 billion to Bangladesh.", "Japan", "Bangladesh"),
         ("In 1975 Australia pledged budget support worth A$930 million, equivalent to 40 per cent "
          "of PNG's revenue.", "Australia", None),
+        # The parser splits "Rs 12 lakh" into a dative and an object.
+        ("In 1980 the Indian government gave Rs 12 lakh to the Jawaharlal Nehru Memorial Fund.",
+         "India", "Jawaharlal Nehru Memorial Fund"),
+        # Whoever acts on a credit line or an investment provides it.
+        ("In 2011 the Export-Import Bank of China opened a credit line of US$300 million for Ghana.",
+         "Export-Import Bank of China", "Ghana"),
+        ("In 2015 Toyota began building a plant in Thailand with an investment of US$900 million.",
+         "Toyota", None),
+        # ... but a borrower asks for it.
+        ("In 1983 Ghana requested a loan of US$600 million from the International Monetary Fund.",
+         "International Monetary Fund", "Ghana"),
+        ("In 2010 the European Commission spent \u20ac20 million in Haiti.",
+         "European Commission", "Haiti"),
+        # A pronoun names the one person named before it, and that person's state pays.
+        ("Swedish Prime Minister Olof Palme visited Dar es Salaam in 1971, and he pledged "
+         "SEK 90 million to Tanzania.", "Sweden", "Tanzania"),
     ],
 )
 def test_payer_and_recipient(extractor, text, payer, recipient):

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, RECEIVE_VERBS, SELL_VERBS
+from ..coref import antecedent
 from ..docutil import doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import gazetteer, read_jsonl
@@ -54,7 +55,6 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "increase", "decrease", "decline", "drop", "double", "triple", "exceed",
                    "average", "range", "vary", "account", "represent", "make up", "comprise",
                    "last", "span", "cover", "live", "work", "serve", "hold"}
-_PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # Prepositions that attach a happening as the circumstance of another ("during a visit").
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
@@ -300,7 +300,7 @@ class EventsComponent:
         for t in tokens:
             if t.i in nested:
                 continue  # "during Hasina's visit to Tokyo": that visit's participants
-            name = table.get(t.i) or _antecedent(doc, t, table)
+            name = table.get(t.i) or antecedent(doc, t)
             if name is None or name in names or _title_demonym(doc, t):
                 continue
             where = t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
@@ -336,28 +336,6 @@ class EventsComponent:
         return out
 
 
-def _antecedent(doc: Doc, token: Token, table: dict[int, str]) -> str | None:
-    """The named person a personal or relative pronoun stands for.
-
-    "Kishi broke the deadlock when he travelled to Jakarta", "Alfred Ilg, who arrived in
-    Ethiopia": a relative pronoun takes the noun its clause modifies; "he"/"she"/"him"/"her"
-    takes the latest person named before it in the same or the previous sentence, and only
-    when that is the sole person named there (otherwise the pronoun is ambiguous).
-    """
-    word = token.lower_
-    if word in ("who", "whom") and token.head.dep_ == "relcl":
-        return table.get(token.head.head.i)
-    if word not in _PERSONAL_PRONOUNS or token.tag_ == "PRP$":
-        return None
-    people = _people(doc)
-    sent = token.sent
-    start = sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    seen = [people[i] for i in range(start, token.i) if i in people]
-    return seen[-1] if seen and len(set(seen)) == 1 else None
-
-
 def _describes(token: Token, trig: _Trigger) -> bool:
     """True when a name sits in a phrase describing a thing rather than in an argument of
     the happening: on the way up to the trigger it passes a preposition, apposition or
@@ -374,17 +352,6 @@ def _describes(token: Token, trig: _Trigger) -> bool:
             return False
         t = head
     return False
-
-
-def _people(doc: Doc) -> dict[int, str]:
-    """Token index to person name, built once per document."""
-    cache = doc.user_data.get("factex_people")
-    if cache is None:
-        table = doc._.factex_token_actor or {}
-        persons = {c.name for c in doc._.factex_actors or [] if c.type == "PERSON"}
-        cache = {i: n for i, n in table.items() if n in persons}
-        doc.user_data["factex_people"] = cache
-    return cache
 
 
 def _only_topic(names: list[str], topic: list[str]) -> bool:

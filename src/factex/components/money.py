@@ -27,6 +27,7 @@ from ..constants import (
     SELL_VERBS,
     TRANSFER_NOUNS,
 )
+from ..coref import antecedent
 from ..docutil import doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
@@ -290,6 +291,8 @@ def _actor_of(doc: Doc, token: Token, deep: bool = True) -> str | None:
     table = doc._.factex_token_actor or {}
     if token.i in table:
         return table[token.i]
+    if token.pos_ == "PRON":
+        return antecedent(doc, token)  # "during that trip he pledged a further R$750 million"
     if not deep:
         return None
     for t in token.subtree:
@@ -326,7 +329,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     root = span.root
     # Walk from the amount up to its verb: "aid worth US$142 million from India" puts the
     # preposition on "aid" or "million", "Japan lent US$50 million to Indonesia" on the verb.
-    path = [root]
+    # The parser may split an amount ("gave Rs 12 lakh to …" with "Rs" a dative and "lakh"
+    # the object): every token of the span governed from outside it belongs to the path.
+    path = [root, *[t for t in span if t.i != root.i and not span.start <= t.head.i < span.end]]
     t = root
     while t.head.i != t.i and len(path) < 8:
         t = t.head
@@ -345,8 +350,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     payer = recipient = None
     transfer = buying or selling
     for node in path:
-        if node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS:
-            transfer = True
+        if node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS or any(
+                c.dep_ == "compound" and c.lower_ in TRANSFER_NOUNS for c in node.children):
+            transfer = True  # "a loan", "a credit line"
         for child in node.children:
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -376,7 +382,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                     recipient = who
                 elif p == "by" and payer is None:
                     payer = who
-                elif p == "in" and recipient is None and lemma == "invest":
+                elif p == "in" and recipient is None and lemma in ("invest", "spend"):
                     recipient = who
             elif child.dep_ in ("poss", "amod", "compound", "nmod") and (
                     node.lower_ in TRANSFER_NOUNS or node.lemma_.lower() in TRANSFER_NOUNS
@@ -399,11 +405,26 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                 on_path = {n.i for n in path}
                 for c in verb.children:
                     # "gave Tanzania SEK 40 million", "pledged Vietnam a grant" (parsed as two objects)
+                    if span.start <= c.i < span.end:
+                        # The amount's own token: only a name the parser hung on it
+                        # ("gave Tanzania SEK 40 million", "Tanzania" a compound of "SEK").
+                        if c.dep_ in ("dative", "iobj"):
+                            recipient = next((_actor_of(doc, g, deep=False) for g in c.subtree
+                                              if not span.start <= g.i < span.end
+                                              and _actor_of(doc, g, deep=False)), recipient)
+                        continue
                     if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i not in on_path
                                                          and c.i < span.start):
                         recipient = _actor_of(doc, c, deep=c.dep_ != "dobj") or recipient
         elif selling:
             recipient = recipient or subj_actor
+        elif transfer and lemma in _ASKING_VERBS:
+            recipient = recipient or subj_actor  # "Ghana requested a loan of $X"
+        elif transfer and lemma not in _MEASURE_VERBS | _MUTUAL_VERBS:
+            # "BNDES opened a credit line of R$1.2 billion for Angola", "Samsung began
+            # building a factory with an investment of US$670 million": whoever acts on a
+            # transfer of money, other than by asking for it or agreeing on it, provides it.
+            payer = payer or subj_actor
     if not transfer:
         return
     payer, recipient = _as_party(doc, payer), _as_party(doc, recipient)
@@ -413,6 +434,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     mention.payer, mention.recipient = payer, recipient
 
 
+# Verbs whose subject seeks the money, and verbs of two parties agreeing on it.
+_ASKING_VERBS = {"request", "seek", "ask", "apply", "need", "want", "demand", "negotiate"}
+_MUTUAL_VERBS = {"sign", "agree", "conclude", "discuss", "initial", "ratify", "renew"}
 _MEASURE_VERBS = {"total", "reach", "amount", "exceed", "stand", "be", "grow", "rise", "climb", "top"}
 
 
