@@ -169,7 +169,16 @@ def test_blank_line_ends_a_sentence(nlp):
      ("The Austrian chancellor arrived in Budapest on 3 May 1990.", ("visit", "1990-05-03")),
      ("The agency was formed in July 2001 from two older bodies.", ("founding", "2001-07")),
      ("In 1988 Norway financed the construction of a road from Beira to Tete.", ("aid", "1988")),
-     ("In 1957 the British embassy handed over 2 million pounds to Ghana.", ("aid", "1957"))],
+     ("In 1957 the British embassy handed over 2 million pounds to Ghana.", ("aid", "1957")),
+     # The subject of a verb of measure is the happening.
+     ("Bilateral trade between Peru and Chile reached US$4 billion in 2012.", ("trade", "2012")),
+     ("Danish humanitarian aid to Sudan grew sharply in 1985.", ("aid", "1985")),
+     # A happening in an adjunct phrase is an event of its own.
+     ("Ties were upgraded during President Lula's visit to Maputo in November 2003.",
+      ("visit", "2003-11")),
+     # Winning an election is not winning independence.
+     ("The Awami League won the general election of December 1970 and led the country to "
+      "independence.", ("other", "1970-12"))],
 )
 def test_verbs_of_happening(extractor, text, expected):
     assert expected in _events(extractor, text)

@@ -55,6 +55,9 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "increase", "decrease", "decline", "drop", "double", "triple", "exceed",
                    "average", "range", "vary", "account", "represent", "make up", "comprise",
                    "last", "span", "cover", "live", "work", "serve", "hold"}
+# Verbs of measure: their subject is what grew ("trade reached", "aid grew").
+_MEASURE_VERBS = {"reach", "total", "exceed", "grow", "rise", "climb", "top", "double", "triple",
+                  "amount", "surpass", "increase", "fall", "drop", "decline"}
 # Prepositions that attach a happening as the circumstance of another ("during a visit").
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
@@ -154,7 +157,8 @@ class EventsComponent:
         verbs = {t.token.i: t for t in found if t.token.pos_ in ("VERB", "AUX")}
         kept = []
         for t in found:
-            if t.token.pos_ not in ("VERB", "AUX") and t.clause is not None and t.clause.i in verbs:
+            if (t.token.pos_ not in ("VERB", "AUX") and t.clause is not None and t.clause.i in verbs
+                    and not _adjunct(t.token)):
                 continue  # "signed an agreement": the verb is the trigger
             if _modifier_noun(t.token):
                 continue  # "treaties of trade", "trade agreement": a noun describing another
@@ -430,10 +434,20 @@ def _modifier_noun(token: Token) -> bool:
 
 
 def _light_object(trig: _Trigger) -> bool:
-    """A noun trigger carried by a light verb ("made a state visit", "held talks")."""
+    """A noun trigger carried by a light verb ("made a state visit", "held talks"), or the
+    subject of a verb of measure ("Bilateral trade reached US$5 billion in 2011")."""
     c = trig.clause
-    return (trig.token.pos_ not in ("VERB", "AUX") and c is not None
-            and trig.token.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _LIGHT_VERBS)
+    if trig.token.pos_ in ("VERB", "AUX") or c is None:
+        return False
+    lemma = c.lemma_.lower()
+    return ((trig.token.dep_ in ("dobj", "nsubjpass") and lemma in _LIGHT_VERBS)
+            or (trig.token.dep_ == "nsubj" and lemma in _MEASURE_VERBS))
+
+
+def _adjunct(token: Token) -> bool:
+    """A noun naming a happening of its own as the circumstance of a clause ("during
+    Hasina's visit to Tokyo in May 2014, relations were raised …")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _ADJUNCT_PREPS
 
 
 def _copular(trig: _Trigger) -> bool:
