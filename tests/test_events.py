@@ -196,3 +196,27 @@ def test_fallback_reports_other_dated_happenings_only_when_enabled(extractor):
     other = [e for e in evs if e.type == "other"]
     assert [e.date.value for e in other] == ["1961-05-04"]
     assert other[0].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # Meeting costs is not a meeting.
+        ("In 2002 Japan lent Laos US$30 million to meet its budget shortfall.", "meeting"),
+        # "agreed to lend": the lending is the happening, not an agreement.
+        ("In March 2004 Norway agreed to lend Malawi US$20 million.", "agreement"),
+        # An anniversary recalls an earlier happening.
+        ("The king visited Oslo in 2005, the centenary of independence.", "founding"),
+        # Permission is not a happening.
+        ("In 2011 the two states signed a pact allowing Laos to sell power to Thailand.", "trade"),
+    ],
+)
+def test_not_a_happening_of_that_type(extractor, text, absent):
+    assert absent not in [t for t, _ in _events(extractor, text)]
+
+
+def test_when_clause_tells_the_same_happening(extractor):
+    rec = extractor.extract("Relations were resumed in 1962, when Austria opened an embassy in Lagos.")
+    evs = [e for e in rec.events if e.type == "diplomatic_relations"]
+    assert len(evs) == 1 and evs[0].date.value == "1962"
+    assert "Austria" in evs[0].actors

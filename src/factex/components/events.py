@@ -34,12 +34,17 @@ _EVENT_TYPES = get_args(EventType)
 _MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
 _PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",
                "attempt", "threaten", "refuse", "fail", "decline", "cancel", "postpone", "consider",
-               "offer", "promise"}
+               "offer", "promise", "allow", "permit", "enable", "authorise", "authorize"}
+# Verbs whose infinitive complement names the happening ("agreed to lend", "decided to open").
+_DEFER_TO_COMPLEMENT = {"agree", "decide", "resolve", "vote"}
 # Nouns whose "of" phrase names a field, not a happening ("treaties of trade").
 _QUALIFIED_NOUNS = {"treaty", "agreement", "accord", "convention", "pact", "protocol", "programme",
                     "program", "policy", "ministry", "minister", "agency", "department", "office",
                     "committee", "relation", "field", "area", "sector", "volume", "value", "level",
-                    "terms", "term", "balance", "bill", "law", "act", "conference", "council"}
+                    "terms", "term", "balance", "bill", "law", "act", "conference", "council",
+                    # "the fiftieth anniversary of independence": an earlier happening recalled.
+                    "anniversary", "celebration", "commemoration", "jubilee", "centenary",
+                    "centennial", "memory", "legacy", "history"}
 # Event types that, in an article on two parties, are between those two unless said otherwise.
 _BILATERAL_TYPES = {"diplomatic_relations", "agreement", "trade", "aid"}
 # Verbs that only carry a noun trigger ("made visits", "held talks", "paid a visit").
@@ -117,6 +122,9 @@ class EventsComponent:
         entries = self.lexicon.get(token.lemma_.lower()) or self.lexicon.get(token.lower_)
         if not entries:
             return self._money_transfer(token, money_tokens)
+        if token.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+            return None
         words = _argument_words(token)
         for e in entries:
             if token.pos_ not in e.pos:
@@ -580,6 +588,20 @@ def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
     return out
 
 
+def _when_clause(a: Token, b: Token) -> bool:
+    """One happening told twice: "Relations were restored in 1947, when Switzerland opened a
+    consulate-general" (same type and date, one clause a "when" clause of the other)."""
+    ca, cb = _clause(a), _clause(b)
+    if ca is None or cb is None:
+        return False
+    for x, y in ((ca, cb), (cb, ca)):
+        # "when" heads an adverbial clause, or a relative clause on the date ("in 1947, when").
+        if x.dep_ in ("advcl", "relcl") and _same(_clause(x.head), y) and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in x.children):
+            return True
+    return False
+
+
 def _dedupe(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     """One event per happening: same type and date in one sentence, with one trigger inside the
     other's phrase ("The Kosi Agreement, signed on …"), is one event."""
@@ -592,8 +614,13 @@ def _dedupe(doc: Doc, events: list[EventMention]) -> list[EventMention]:
         for o in same:
             b = doc[o.trigger_i]
             verbs = {a.pos_, b.pos_} <= {"VERB", "AUX"}
-            if a.i == b.i or (not verbs and (a.is_ancestor(b) or b.is_ancestor(a)
-                                             or a.head.i == b.head.i)):
+            if _when_clause(a, b):
+                # The two clauses tell one happening: its participants are both clauses'.
+                o.actors.extend(n for n in e.actors if n not in o.actors)
+                dup = True
+                break
+            if a.i == b.i or (not verbs and (
+                    a.is_ancestor(b) or b.is_ancestor(a) or a.head.i == b.head.i)):
                 dup = True
                 break
         if not dup:
