@@ -24,9 +24,8 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     "Alfred Ilg, who arrived in Ethiopia in 1879" (who → Alfred Ilg).
     """
     word = token.lower_
-    table = doc._.factex_token_actor or {}
     if word in _RELATIVE and token.head.dep_ == "relcl":
-        return table.get(token.head.head.i)
+        return (doc._.factex_token_actor or {}).get(token.head.head.i)
     if word not in _PERSONAL or token.tag_ == "PRP$":
         return None
     offsets, names = _people(doc)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import DEP, HEAD, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -114,12 +115,17 @@ class EventsComponent:
         for entries in self.lexicon.values():
             # Entries with argument constraints are more specific: try them first.
             entries.sort(key=lambda e: e.args is None)
+        # Most tokens trigger nothing: a set of words rules them out before any string work.
+        self._words = frozenset(self.lexicon) | GIVE_VERBS | RECEIVE_VERBS | BUY_VERBS | SELL_VERBS | {"ship"}
 
     # -- triggers ---------------------------------------------------------------------------
 
     def match(self, token: Token, money_tokens: frozenset[int] = frozenset()) -> TriggerEntry | None:
         """The lexicon entry a token triggers, if any."""
-        entries = self.lexicon.get(token.lemma_.lower()) or self.lexicon.get(token.lower_)
+        lemma = token.lemma_.lower()
+        if lemma not in self._words and token.lower_ not in self._words:
+            return None
+        entries = self.lexicon.get(lemma) or self.lexicon.get(token.lower_)
         if not entries:
             return self._money_transfer(token, money_tokens)
         if token.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
@@ -401,14 +407,41 @@ def _argument_words(token: Token) -> set[str]:
 
 def _clause(token: Token) -> Token | None:
     """The verb heading the clause a token belongs to."""
-    t = token
-    for _ in range(40):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "aux", "auxpass"):
-            return t
-        if t.head.i == t.i:
-            return t
-        t = t.head
-    return None
+    doc = token.doc
+    heads = doc.user_data.get("factex_clause_heads")
+    if heads is None:
+        heads = doc.user_data["factex_clause_heads"] = _clause_heads(doc)
+    i = heads[token.i]
+    return doc[i] if i >= 0 else None
+
+
+def _clause_heads(doc: Doc) -> list[int]:
+    """For every token, the index of the verb heading its clause (-1 for none), in one pass
+    over plain integer arrays: the event rules ask this of most tokens several times."""
+    verb, aux = doc.vocab.strings["VERB"], doc.vocab.strings["AUX"]
+    not_heads = {doc.vocab.strings[d] for d in ("amod", "aux", "auxpass")}
+    arr = doc.to_array([POS, DEP, HEAD]).tolist()
+    n = len(arr)
+    out = [-2] * n
+    for start in range(n):
+        path, t = [], start
+        result = -1
+        for _ in range(40):
+            if out[t] != -2:
+                result = out[t]
+                break
+            path.append(t)
+            pos, dep, rel = arr[t]
+            if (pos == verb or pos == aux) and dep not in not_heads:
+                result = t
+                break
+            if rel == 0:
+                result = t
+                break
+            t += rel if rel < 2**63 else rel - 2**64
+        for p in path:
+            out[p] = result
+    return out
 
 
 def _same(a: Token | None, b: Token | None) -> bool:

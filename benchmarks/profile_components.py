@@ -1,0 +1,86 @@
+"""Where the time goes: seconds per component and the top hot spots of factex's own code.
+
+    python benchmarks/profile_components.py --docs 300             # component table
+    python benchmarks/profile_components.py --docs 300 --cprofile  # plus cProfile top N
+
+The spaCy model's components run first through ``nlp.pipe`` (factex's components disabled,
+except the two cheap pre-parser ones, which are timed again on their own); then each factex
+component is applied to every parsed Doc in turn and timed, then the records are built and
+serialised. Run by hand; the figures go into the notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PRE_PARSER = ("factex_paragraphs", "factex_money_guard")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--cprofile", action="store_true")
+    ap.add_argument("--top", type=int, default=10)
+    a = ap.parse_args()
+
+    from factex.pipeline import Extractor
+    from factex.records import build_record
+    from factex.textio import RepairedText
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts = [texts[i % len(texts)] for i in range(a.docs)]
+    nlp = Extractor(batch_size=16).nlp
+    ours = [n for n in nlp.pipe_names if n.startswith("factex_") and n not in PRE_PARSER]
+    rows: list[tuple[str, float]] = []
+
+    t0 = time.perf_counter()
+    with nlp.select_pipes(disable=ours):
+        docs = list(nlp.pipe(texts, batch_size=16))
+    model = time.perf_counter() - t0
+    for name in PRE_PARSER:
+        proc = nlp.get_pipe(name)
+        fresh = [nlp.make_doc(t) for t in texts]
+        t0 = time.perf_counter()
+        for d in fresh:
+            proc(d)
+        rows.append((name, time.perf_counter() - t0))
+    rows.insert(0, ("spaCy model (all its components)", model - sum(s for _, s in rows)))
+
+    prof = cProfile.Profile() if a.cprofile else None
+    if prof:
+        prof.enable()
+    for name in ours:
+        proc = nlp.get_pipe(name)
+        t0 = time.perf_counter()
+        for d in docs:
+            proc(d)
+        rows.append((name, time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    for i, (d, t) in enumerate(zip(docs, texts)):
+        build_record([(0, d)], RepairedText.from_original(t), doc_id=f"d{i}", source=None,
+                     sha="0", pipeline={"model": "x", "factex": "x"}, warnings=[]).model_dump_json()
+    rows.append(("records + JSON", time.perf_counter() - t0))
+    if prof:
+        prof.disable()
+
+    total = sum(s for _, s in rows)
+    print(f"{a.docs} documents, {total:.1f} s in all")
+    print(f"{'stage':34} {'seconds':>8} {'share':>6}")
+    for name, s in rows:
+        print(f"{name:34} {s:8.2f} {s / total:6.1%}")
+    own = total - rows[0][1]
+    print(f"factex's own share: {own / total:.1%} (ratio bound {rows[0][1] / total:.2f})")
+    if prof:
+        s = io.StringIO()
+        pstats.Stats(prof, stream=s).sort_stats("tottime").print_stats(a.top)
+        print(s.getvalue())
+
+
+if __name__ == "__main__":
+    main()
