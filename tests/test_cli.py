@@ -192,3 +192,13 @@ def test_output_file_has_ordinary_permissions(tmp_path):
     r = runner.invoke(app, ["extract", str(SEED), "-o", str(out)])
     assert r.exit_code == 0
     assert out.stat().st_mode & 0o044  # readable by others, like any file the user creates
+
+
+def test_same_named_files_in_two_folders_keep_distinct_ids(tmp_path):
+    for folder, state in (("a", "Japan"), ("b", "Laos")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.txt").write_text(f"{state} signed a treaty in 1990.\n")
+    r = runner.invoke(app, ["extract", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    ids = [json.loads(x)["doc_id"] for x in r.stdout.strip().splitlines()]
+    assert len(set(ids)) == 2 and all(i.endswith("notes") for i in ids)

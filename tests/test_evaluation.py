@@ -170,3 +170,20 @@ def test_gold_with_null_lists_loads():
     g = GoldDocument.model_validate({"doc_id": "d", "actors": [{"name": "A", "type": "GPE", "aliases": None}],
                                      "events": None})
     assert g.actors[0].aliases == [] and g.events == []
+
+
+@pytest.mark.parametrize("value, ok", [("1972/1975", True), ("BC0499/BC0493", True),
+                                       ("1975/1972", False), ("2004-03/2004-01", False)])
+def test_gold_interval_that_ends_before_it_starts_is_refused(tmp_path, value, ok):
+    import json
+
+    from factex.errors import DataError
+    from factex.evaluation import load_gold
+
+    f = tmp_path / "d.json"
+    f.write_text(json.dumps({"doc_id": "d", "events": [{"type": "visit", "date": value}]}))
+    if ok:
+        assert load_gold(f)[0].events[0].date == value
+    else:
+        with pytest.raises(DataError, match="ends before it starts"):
+            load_gold(f)

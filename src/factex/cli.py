@@ -96,8 +96,9 @@ class Engine(str, Enum):
 def _read_inputs(files: list[str], max_bytes: int, on_error):
     """Yield a Document for each readable input, in order; ``on_error(line)`` for the others."""
     from .pipeline import Document
-    from .textio import read_document
+    from .textio import document_ids, read_document
 
+    ids = document_ids(files)
     for f in files:
         try:
             text, warning = read_document(f, max_bytes)
@@ -106,8 +107,7 @@ def _read_inputs(files: list[str], max_bytes: int, on_error):
             continue
         if warning:
             typer.echo(f"factex: warning: {warning}", err=True)
-        doc_id = "stdin" if f == "-" else Path(f).stem
-        yield Document(doc_id, text, None if f == "-" else f, (warning,) if warning else ())
+        yield Document(ids[f], text, None if f == "-" else f, (warning,) if warning else ())
 
 
 @app.command()

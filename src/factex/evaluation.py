@@ -443,10 +443,28 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
     out = []
     for f in files:
         try:
-            out.append(GoldDocument.model_validate_json(f.read_text(encoding="utf-8-sig")))
+            gold = GoldDocument.model_validate_json(f.read_text(encoding="utf-8-sig"))
         except (ValidationError, ValueError) as exc:
             raise DataError(f"{f}: not a valid gold file ({_first_error(exc)})") from None
+        problem = _reversed_interval(gold)
+        if problem:
+            raise DataError(f"{f}: not a valid gold file ({problem})")
+        out.append(gold)
     return out
+
+
+def _reversed_interval(gold: GoldDocument) -> str | None:
+    """A date interval that ends before it starts ("1975/1972"): it would never overlap
+    anything, so one slip would silently score as a miss."""
+    dated = [(f"events.{i}.date", e.date) for i, e in enumerate(gold.events)]
+    dated += [(f"money.{i}.date", m.date) for i, m in enumerate(gold.money)]
+    for where, value in dated:
+        if value and "/" in value:
+            a, b = value.split("/", 1)
+            ia, ib = interval(a), interval(b)
+            if ia and ib and ib[1] < ia[0]:
+                return f"{where}: interval {value!r} ends before it starts"
+    return None
 
 
 def load_predictions(path: str | Path) -> list[DocumentRecord]:

@@ -231,6 +231,23 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
     return out, errors
 
 
+def document_ids(files: list[str]) -> dict[str, str]:
+    """A doc_id for each input: its file stem, or its path without the suffix where two
+    different files share a stem ("a/notes.txt" and "b/notes.txt" are "a/notes", "b/notes").
+    """
+    stems: dict[str, set[str]] = {}
+    for f in files:
+        if f != "-":
+            stems.setdefault(Path(f).stem, set()).add(os.path.normpath(f))
+    ids = {"-": "stdin"}
+    for f in files:
+        if f == "-":
+            continue
+        p = Path(f)
+        ids[f] = p.stem if len(stems[p.stem]) == 1 else p.with_suffix("").as_posix()
+    return ids
+
+
 def _walk_txt(root: Path) -> tuple[list[str], list[str]]:
     """Every ``*.txt`` file below ``root`` (sorted) and the directories that could not be read."""
     found: list[str] = []
