@@ -5,7 +5,13 @@
 Peers (same model, same text):
 * actors: bare spaCy entities (PERSON, ORG, GPE, LOC; FAC as ORG), one actor per distinct text;
 * money: price-parser (``Price.fromstring``) on spaCy MONEY entities; the currency sign it
-  returns mapped to ISO 4217 by the sign's usual code, with no context.
+  returns mapped to ISO 4217 by the sign's usual code, with no context;
+* dates: the two peers of the WikiWars benchmark (spaCy DATE entities valued by dateparser,
+  and dateparser's ``search_dates``). The corpus gold annotates the dates of events, not every
+  date, so dates are scored as recall of the gold events' date values: the share of distinct
+  (document, value) pairs for which the system reports a date with exactly that value, and
+  with a value overlapping it. A system cannot game this by reporting more dates without
+  also being scored on WikiWars, where precision counts.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from factex.evaluation import evaluate, load_gold
+from factex.evaluation import evaluate, load_gold, norm_value, overlaps
 from factex.gazetteer import currency_table
 from factex.models import DocumentRecord
 from factex.pipeline import Extractor, choose_model
@@ -54,6 +60,18 @@ def spacy_peer(nlp, doc_id: str, text: str, magnitudes: bool = False) -> Documen
         "actors": list(actors.values()), "money": money})
 
 
+def date_recall(values_by_doc: dict[str, list[str | None]], golds) -> tuple[float, float, int]:
+    """(exact, overlapping) recall of the gold events' distinct date values, and their count."""
+    exact = relaxed = n = 0
+    for g in golds:
+        found = [norm_value(v) for v in values_by_doc.get(g.doc_id, []) if v]
+        for value in sorted({norm_value(e.date) for e in g.events}):
+            n += 1
+            exact += value in found
+            relaxed += any(overlaps(value, f) for f in found)
+    return exact / n, relaxed / n, n
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default="gold")
@@ -75,6 +93,20 @@ def main() -> None:
           "magnitude words (million, bn, crore…) applied to price-parser's number.")
     for kind in ("money_payer", "money_recipient", "money_date"):
         print(f"{kind + ' acc.':22} {ours.figure(kind):8.3f} {'n/a':>8} {'n/a':>9}")
+
+    from factex.timebench import _search_dates_peer, _spacy_peer
+
+    systems = {
+        "factex": lambda t: [d.value for d in ex.extract(t).dates],
+        "spacy+dateparser": lambda t, run=_spacy_peer(None): [x.value for x in run(t)],
+        "search_dates": lambda t, run=_search_dates_peer(): [x.value for x in run(t)],
+    }
+    print()
+    print(f"{'event-date values':22} {'exact':>8} {'overlap':>8}")
+    for name, run in systems.items():
+        exact, relaxed, n = date_recall({d: run(t) for d, t in texts.items()}, golds)
+        print(f"{name:22} {exact:8.3f} {relaxed:8.3f}")
+    print(f"recall of the {n} distinct (document, value) dates of gold events")
 
 
 if __name__ == "__main__":
