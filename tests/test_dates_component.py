@@ -38,3 +38,22 @@ def test_relative_dates_follow_the_narrative(extractor):
     values = _dates(extractor, "The treaty was signed in 1950. The following year it was ratified. "
                                "Three years later it lapsed.")
     assert ("The following year", "1951") in values and ("Three years later", "1954") in values
+
+
+def test_flagged_patterns_match_exactly_what_the_written_ones_match(nlp):
+    from pathlib import Path
+
+    from factex.components.dates import reference_matcher
+
+    ref = reference_matcher(nlp.vocab)
+    fast = nlp.get_pipe("factex_dates").matcher
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts.append("In 490 BC, c. 480 BCE, AD 9, the mid-1970s, summer of 1989, 1988-1998, "
+                 "the following month, Christmas Day 1914 and from March to June 1990.")
+    total = 0
+    for doc in nlp.pipe(texts):
+        got, want = sorted(fast(doc)), sorted(ref(doc))
+        assert got == want
+        total += len(want)
+    assert total > 100  # the comparison covered real matches
