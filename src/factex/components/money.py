@@ -181,7 +181,8 @@ class MoneyGuard:
         scanner()
 
     def __call__(self, doc: Doc) -> Doc:
-        for a in scan_amounts(doc.text):
+        amounts = doc.user_data["factex_amounts"] = scan_amounts(doc_text(doc))
+        for a in amounts:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is not None:
                 for tok in span[1:]:
@@ -204,7 +205,9 @@ class MoneyComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = scan_amounts(text)
+        # The guard scanned this text before the parser; its list is reused, not rescanned.
+        scanned = doc.user_data.get("factex_amounts")
+        found = list(scan_amounts(text) if scanned is None else scanned)
         covered = [(a.start, a.end) for a in found]
         for ent in doc.ents:
             if ent.label_ == "MONEY" and not any(s < ent.end_char and ent.start_char < e
