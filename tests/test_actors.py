@@ -81,3 +81,46 @@ def test_type_corrected_from_name_and_context(extractor, text, name, type_):
 def test_hyphenated_compound_keeps_only_its_states(extractor):
     rec = extractor.extract("The Greco-Persian wars lasted decades.")
     assert _actor(rec, "Greco-Persian") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("In spring 2011 King Mohammed VI announced a new constitution.", "Mohammed VI"),
+     ("In 387 BC Artaxerxes II imposed a peace on the Greeks.", "Artaxerxes II"),
+     ("In 465 BC Themistocles met King Artaxerxes I at the Persian court.", "Artaxerxes I"),
+     ("In 507 BC Athenian envoys met the satrap Artaphernes at Sardis.", "Artaphernes"),
+     ("Ten years later Xerxes, the son and successor of Darius, invaded Greece.", "Xerxes"),
+     ("Two days later Mitchell Sharp, the Secretary of State for External Affairs, condemned the test.",
+      "Mitchell Sharp"),
+     ("Pericles, who led Athens in these years, treated the settlement as final.", "Pericles"),
+     ("Sheikh Mujibur Rahman paid a state visit to Tokyo in October 1973.", "Sheikh Mujibur Rahman")],
+)
+def test_person_cues_make_a_person(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, not_a_person",
+    [("General Motors opened a plant in Brazil in 1998.", "Motors"),
+     ("The General Assembly adopted the resolution in 1974.", "Assembly"),
+     ("Japan surrendered at the end of World War II in 1945.", "World War II")],
+)
+def test_person_cues_leave_other_names_alone(extractor, text, not_a_person):
+    rec = extractor.extract(text)
+    assert not any(a.name == not_a_person and a.type == "PERSON" for a in rec.actors)
+
+
+def test_the_rest_of_an_office_title_is_no_organisation(extractor):
+    rec = extractor.extract("Two days later Mitchell Sharp, the Secretary of State for External "
+                            "Affairs, condemned the test.")
+    assert _actor(rec, "State for External Affairs") is None
+
+
+def test_bare_name_joins_the_namesake_mentioned_last(extractor):
+    rec = extractor.extract("In 465 BC Themistocles met King Artaxerxes I at the Persian court. "
+                            "In 449 BC Callias made peace with Artaxerxes at Susa. "
+                            "In 387 BC Artaxerxes II imposed a peace on the Greeks.")
+    first = _actor(rec, "Artaxerxes I")
+    assert first is not None and "Artaxerxes" in first.aliases
+    assert _actor(rec, "Artaxerxes II") is not None

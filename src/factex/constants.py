@@ -69,7 +69,8 @@ ORG_WORDS = frozenset("""agency bank company corporation council ministry party 
 LOCATIVE_PREPS = frozenset("in at near to from into across outside around inside towards toward via".split())
 # Verbs whose subject is a person.
 PERSON_VERBS = frozenset("""say tell argue persuade negotiate command lead die flee marry write
-    meet visit speak declare resign succeed rule reign travel return warn promise order""".split())
+    meet visit speak declare resign succeed rule reign travel return warn promise order mention
+    recount describe""".split())
 # Lower-case particles inside personal names ("José Eduardo dos Santos").
 NAME_PARTICLES = frozenset("dos da de do das del della di van von der bin bint ibn al el la le ben".split())
 # Common nouns for a role that precede a personal name ("the satrap Tissaphernes").
@@ -77,3 +78,8 @@ ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader p
     envoy admiral commander emperor ruler tyrant politician philosopher poet writer diplomat
     ambassador chancellor premier pharaoh sultan shah tsar prince princess governor archon
     strategos regent dictator marshal""".split())
+# Nouns of an appositive that make the name before it a person ("Xerxes, the son of Darius").
+KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother successor heir
+    widow nephew niece grandson granddaughter""".split())
+# Relative pronouns that follow only a person's name ("Pericles, who led Athens").
+PERSON_PRONOUNS = frozenset("who whom whose".split())

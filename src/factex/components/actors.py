@@ -17,10 +17,12 @@ from spacy.tokens import Doc, Span
 
 from ..constants import (
     GPE_WORDS,
+    KIN_NOUNS,
     LOC_WORDS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
     ORG_WORDS,
+    PERSON_PRONOUNS,
     PERSON_VERBS,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
@@ -33,6 +35,8 @@ from ..mentions import ActorCluster, ActorMention
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
                "NORP": "GPE"}
+# The mention label of a name that a person cue made PERSON (see _person_cues).
+PERSON_CUE = "PERSON_CUE"
 _ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
 
 
@@ -97,17 +101,136 @@ def _merged_ents(doc: Doc) -> list[Span]:
     return out
 
 
+# A regnal number after a name ("Artaxerxes II", "Mohammed VI"); a bare "I" only after a title,
+# where it cannot be the pronoun.
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_APPOSITIVE_NOUNS = TITLES | ROLE_NOUNS | KIN_NOUNS
+# Model labels a personal name can hide under; a cue may turn these into PERSON.
+_RELABELLABLE = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"))
+
+
+def _is_title(tok) -> bool:
+    return tok.lower_.rstrip(".") in TITLES or tok.lower_ in TITLES
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper nouns (with inner particles and a final numeral)."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or _not_a_name(tok.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and not _not_a_name(t.text):
+                j += 1
+            elif (t.lower_ in NAME_PARTICLES and j + 1 < n and doc[j + 1].pos_ == "PROPN"
+                  and doc[j + 1].text[:1].isupper()):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
+    """Whether the text marks doc[start:end] as a person's name, whatever the model said.
+
+    Cues: a title or role noun before it ("King Mohammed VI", "the satrap Artaphernes"), a
+    regnal number ("Artaxerxes II"), an appositive naming a role or kin ("Xerxes, the son and
+    successor of Darius"; "Mitchell Sharp, the Secretary of State") or a relative "who".
+    """
+    last = doc[end - 1].text
+    if end - start >= 2 and _REGNAL.fullmatch(last) and (last != "I" or titled):
+        return True
+    if titled:
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1]
+        if nxt.lower_ in PERSON_PRONOUNS:
+            return True
+        if nxt.lower_ in ("the", "a", "an", "his", "her", "its") and end + 2 < len(doc):
+            nxt = doc[end + 2]
+        return nxt.lower_.rstrip(".") in _APPOSITIVE_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
+    return False
+
+
+def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
+    """The entities with personal names the model missed or mislabelled made PERSON.
+
+    A name run with a person cue (see :func:`_person_cue`) becomes one PERSON entity; a PERSON
+    entity that the model started inside a run of untagged proper nouns is extended to the
+    run's start ("Sheikh Mujibur Rahman", where the model saw only "Mujibur Rahman"). Names the
+    gazetteer knows, or that end in an organisation or place word, are left alone.
+
+    Returns:
+        The entities, and the end tokens of the names a cue made PERSON (their type is then
+        settled: "In 387 BC Artaxerxes II" parses the name as the object of "In").
+    """
+    gz = gazetteer()
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    cued: set[int] = set()
+    for a, b in _name_runs(doc):
+        titles = [k for k in range(a, b) if _is_title(doc[k])]
+        start = titles[-1] + 1 if titles else a
+        if start >= b or not doc[start].text[:1].isupper():
+            continue
+        prev = doc[start - 1] if start > 0 else None
+        titled = bool(titles) or (prev is not None and prev.lower_ in ROLE_NOUNS
+                                  and ent_at.get(prev.i) is None)
+        if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON":
+            continue  # "General Motors", "General Assembly": the title word is part of a name
+        if titled and b < len(doc) and doc[b].text == "I" and b not in ent_at:
+            b += 1  # "King Artaxerxes I": the tagger reads "I" as a pronoun
+        span = doc[start:b]
+        inside = {ent_at[i] for i in range(start, b) if i in ent_at}
+        if any(e.label_ not in _RELABELLABLE or e.end > b or e.start < a for e in inside):
+            continue
+        words = span.text.lower().split()
+        if (gz.state_of(span.text) or gz.organisations.get(key(span.text)) or gz.places.get(key(span.text))
+                or words[-1] in ORG_WORDS | GPE_WORDS | LOC_WORDS):
+            continue
+        if _person_cue(doc, start, b, titled):
+            new.append(Span(doc, start, b, label="PERSON"))
+            cued.add(b)
+            continue
+        people = [e for e in inside if e.label_ == "PERSON"]
+        if (len(people) == 1 and people[0].end == b and people[0].start > start
+                and all(i not in ent_at for i in range(start, people[0].start))):
+            new.append(Span(doc, start, b, label="PERSON"))
+    if not new:
+        return ents, set()
+    covered = {i for s in new for i in range(s.start, s.end)}
+    rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
+    return sorted(rest + new, key=lambda s: s.start), cued
+
+
+def _office_of(span: Span) -> bool:
+    """An organisation-like name that completes an office title ("Secretary of State for
+    External Affairs", where the model tags "State for External Affairs")."""
+    s = span.start
+    return s >= 2 and span.doc[s - 1].lower_ in ("of", "for") and _is_title(span.doc[s - 2])
+
+
 def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
     """Every actor mention: (gazetteer canonical name or None, type, mention)."""
     gz = gazetteer()
     found: list[tuple[str | None, str, ActorMention]] = []
-    for ent in _merged_ents(doc):
+    ents, cued = _person_cues(doc, _merged_ents(doc))
+    for ent in ents:
         if ent.label_ not in LABEL_TYPES:
             continue
         span = _trim(ent)
         if span is None or _not_a_name(span.text) or span.text.islower():
             continue
         text = span.text
+        if ent.label_ == "ORG" and _office_of(span) and not gz.organisations.get(key(text)):
+            continue
         if "-" in text and ent.label_ not in ("PERSON",) and not gz.state_of(text):
             parts = _demonym_parts(span)
             if parts and len(text.split()) == 1:
@@ -159,8 +282,9 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
                 # "Soviet" + "Navy": the organisation is the "Soviet Navy".
                 span = Span(doc, span.start - 1, span.end, label=ent.label_)
                 found[:] = [f for f in found if f[2].token_start != prev.i]
+        label = PERSON_CUE if ent.end in cued and ent.label_ == "PERSON" else ent.label_
         found.append((None, LABEL_TYPES[ent.label_],
-                      ActorMention(span.start_char, span.end_char, span.text, ent.label_,
+                      ActorMention(span.start_char, span.end_char, span.text, label,
                                    span.start, span.end)))
     return found
 
@@ -267,6 +391,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     if last & GPE_WORDS or any(m.text.lower().startswith(("territory of", "province of", "state of"))
                                for m in mentions):
         return "GPE"
+    if typ == "PERSON" and any(m.label == PERSON_CUE for m in mentions):
+        return typ  # the text itself says it is a person (see _person_cues)
     if typ in ("PERSON", "ORG"):
         heads = [doc[m.token_end - 1] for m in mentions if m.token_end > m.token_start]
         if heads and all(_locative(h) for h in heads):
@@ -311,6 +437,14 @@ def _merge_partial_names(groups: dict, order: list[str]) -> None:
                    and len(full[o].split()) > len(words)
                    and (name in full[o].replace("-", " ").split() if len(words) == 1
                         else full[o].split()[-len(words):] == words)]
+        if len(targets) > 1:
+            # "Artaxerxes" after "Artaxerxes I" and before "Artaxerxes II": the namesake
+            # mentioned last before it.
+            first = min(m.start for m in groups[gid]["mentions"])
+            before = [(max((m.start for m in groups[o]["mentions"] if m.start < first), default=-1), o)
+                      for o in targets]
+            latest = max(before)
+            targets = [latest[1]] if latest[0] >= 0 else targets
         if len(targets) == 1:
             _merge_into(groups, order, gid, targets[0])
             groups[targets[0]]["types"] = Counter({"PERSON": 1})
