@@ -124,3 +124,33 @@ def test_bare_name_joins_the_namesake_mentioned_last(extractor):
     first = _actor(rec, "Artaxerxes I")
     assert first is not None and "Artaxerxes" in first.aliases
     assert _actor(rec, "Artaxerxes II") is not None
+
+
+@pytest.mark.parametrize(
+    "text, not_an_actor",
+    [("In July 2013 Kevin Rudd and Peter O'Neill signed the Regional Resettlement Arrangement.",
+      "Regional Resettlement Arrangement"),
+     ("The Ionian Revolt, which lasted from 499 to 493 BC, turned rivalry into war.", "Ionian Revolt"),
+     ("After Cyclone Sidr in November 2007, Japan sent relief to Bangladesh.", "Cyclone Sidr"),
+     ("Tanaka's visit to Jakarta in January 1974 coincided with the Malari riots.", "Malari"),
+     ("In the early 2000s the EU supported Moroccan industry under the MEDA programme.", "MEDA"),
+     ("The link was forged by the Atlantic slave trade, which carried Angolans to Brazil.", "Atlantic"),
+     ("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.", "Persian navy")],
+)
+def test_names_of_documents_events_and_schemes_are_no_actors(extractor, text, not_an_actor):
+    assert _actor(extractor.extract(text), not_an_actor) is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("The Convention People's Party won the election in 1951.", "Convention People's Party"),
+     ("In 1975 JICA opened an office in Dhaka, and the JICA programme grew.", "JICA"),
+     ("The Soviet Navy cleared the port of Chittagong in 1972.", "Soviet Navy")],
+)
+def test_names_that_only_look_like_events_stay(extractor, text, name):
+    assert _actor(extractor.extract(text), name) is not None
+
+
+def test_demonym_of_a_common_noun_phrase_is_its_state(extractor):
+    rec = extractor.extract("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.")
+    assert any("Persian" in a.aliases or a.name == "Persian Empire" for a in rec.actors)

@@ -65,6 +65,18 @@ ORG_WORDS = frozenset("""agency bank company corporation council ministry party 
     centre center foundation trust court parliament assembly congress cabinet government
     service services bureau board mission embassy consulate railway airline airlines corps
     federation alliance movement front society club school hospital press news times""".split())
+# Head words of names that are not actors: documents, events, programmes of aid
+# ("Regional Resettlement Arrangement", "Ionian Revolt", "Official Development Assistance").
+NON_ACTOR_HEADS = frozenset("""agreement agreements arrangement accord accords treaty pact protocol
+    memorandum declaration charter communique revolt revolution rebellion uprising war wars battle
+    riots riot massacre crisis incident affair earthquake assistance""".split())
+# First words of a storm's name ("Cyclone Sidr"): a storm is an event, not an actor.
+STORM_WORDS = frozenset("cyclone hurricane typhoon storm".split())
+# Common nouns a name can modify when it names the happening or scheme rather than an actor
+# ("the Malari riots", "the MEDA programme", "an Association Council meeting").
+NON_ACTOR_MODIFIED = frozenset("""riots riot revolt uprising rebellion protests protest massacre
+    incident affair crisis war programme program scheme initiative meeting summit talks trade
+    agreement treaty accord""".split())
 # Prepositions whose object is a place.
 LOCATIVE_PREPS = frozenset("in at near to from into across outside around inside towards toward via".split())
 # Verbs whose subject is a person.

@@ -21,10 +21,13 @@ from ..constants import (
     LOC_WORDS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
+    NON_ACTOR_HEADS,
+    NON_ACTOR_MODIFIED,
     ORG_WORDS,
     PERSON_PRONOUNS,
     PERSON_VERBS,
     ROLE_NOUNS,
+    STORM_WORDS,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -86,6 +89,29 @@ def _not_a_name(text: str) -> bool:
     t = text.strip()
     return (t.upper().replace(".", "") in ("BC", "BCE", "AD", "CE")
             or t in currency_table().symbols or re.fullmatch(r"BC\s.*", t) is not None)
+
+
+def _names_no_actor(span: Span) -> bool:
+    """A document, event or scheme named like an organisation ("Euro-Mediterranean Association
+    Agreement", "Ionian Revolt", "Cyclone Sidr"), not a person, organisation or place."""
+    words = span.text.lower().split()
+    return len(words) > 1 and (words[-1] in NON_ACTOR_HEADS or words[0] in STORM_WORDS)
+
+
+def _common_head(span: Span) -> bool:
+    """A name that ends in a lower-case common noun ("the Persian navy") is no proper name."""
+    last = span[-1]
+    return (len(span) > 1 and last.is_alpha and last.is_lower and last.lower_ not in NAME_PARTICLES
+            and span[-2].text not in ("-", "–"))
+
+
+def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
+    """The mention modifies a common noun for a happening or scheme ("the Malari riots",
+    "the MEDA programme", "the Atlantic slave trade")."""
+    last = doc[m.token_end - 1]
+    head = last.head
+    return (last.dep_ in ("compound", "amod", "nmod") and head.i >= m.token_end and head.is_lower
+            and head.lower_ in NON_ACTOR_MODIFIED)
 
 
 def _merged_ents(doc: Doc) -> list[Span]:
@@ -231,6 +257,14 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
         text = span.text
         if ent.label_ == "ORG" and _office_of(span) and not gz.organisations.get(key(text)):
             continue
+        if _names_no_actor(span) and not gz.organisations.get(key(text)):
+            continue
+        if ent.label_ != "PERSON" and _common_head(span) and not gz.state_of(text):
+            # "the Persian navy": only its demonym is a name (a mention of the state).
+            for s_, e_, t_, st in _demonym_parts(span):
+                ts, te = _char_span_tokens(doc, s_, e_)
+                found.append((st, "GPE", ActorMention(s_, e_, t_, "NORP", ts, te)))
+            continue
         if "-" in text and ent.label_ not in ("PERSON",) and not gz.state_of(text):
             parts = _demonym_parts(span)
             if parts and len(text.split()) == 1:
@@ -367,6 +401,8 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         g = groups.get(gid)
         if g is None or not g["mentions"]:
             continue
+        if not g["canonical"] and all(_modifies_happening(doc, m) for m in g["mentions"]):
+            continue  # only ever names a happening or scheme
         typ = g["types"].most_common(1)[0][0]
         if not g["canonical"]:
             typ = _retype(doc, g["mentions"], typ)
