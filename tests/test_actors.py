@@ -154,3 +154,30 @@ def test_names_that_only_look_like_events_stay(extractor, text, name):
 def test_demonym_of_a_common_noun_phrase_is_its_state(extractor):
     rec = extractor.extract("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.")
     assert any("Persian" in a.aliases or a.name == "Persian Empire" for a in rec.actors)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Swedish engineers built water schemes in the Kagera and Mara regions.", "Kagera"),
+     ("Swedish engineers built water schemes in the Kagera and Mara regions.", "Mara"),
+     ("When the Al Haouz earthquake struck in September 2023, the EU released aid.", "Al Haouz"),
+     ("In the mid-1980s a famine struck the northern provinces of Tigray and Wollo.", "Wollo"),
+     ("Soviet aid built several power plants at Ghorasal, near Dhaka.", "Ghorasal"),
+     ("Canada built a hydroelectric scheme at Kundah in Madras State in 1955.", "Madras State"),
+     ("The killing of 74 villagers at Phong Nhi in Quang Nam Province in February 1968.", "Phong Nhi")],
+)
+def test_place_cues_make_a_place(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("In 387 BC the king returned the cities of Asia Minor to Persian rule.", "Asia Minor", "LOC"),
+     ("Sharp condemned the test in the House of Commons in 1974.", "House of Commons", "ORG"),
+     ("Both countries belong to the Community of Portuguese Language Countries.",
+      "Community of Portuguese Language Countries", "ORG")],
+)
+def test_place_cues_leave_containers_and_institutions_alone(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_

@@ -77,6 +77,11 @@ STORM_WORDS = frozenset("cyclone hurricane typhoon storm".split())
 NON_ACTOR_MODIFIED = frozenset("""riots riot revolt uprising rebellion protests protest massacre
     incident affair crisis war programme program scheme initiative meeting summit talks trade
     agreement treaty accord""".split())
+# Plurals of the place words, as in "the Kagera and Mara regions", "the provinces of Tigray".
+GPE_WORD_PLURALS = frozenset("""provinces states territories districts counties prefectures cities
+    regions emirates kingdoms republics oblasts governorates municipalities""".split())
+# Disasters named after the place they struck ("the Al Haouz earthquake").
+DISASTER_NOUNS = frozenset("earthquake earthquakes flood floods flooding famine drought tsunami".split())
 # Prepositions whose object is a place.
 LOCATIVE_PREPS = frozenset("in at near to from into across outside around inside towards toward via".split())
 # Verbs whose subject is a person.

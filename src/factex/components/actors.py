@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..constants import (
+    DISASTER_NOUNS,
+    GPE_WORD_PLURALS,
     GPE_WORDS,
     KIN_NOUNS,
     LOC_WORDS,
@@ -236,6 +238,73 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
     return sorted(rest + new, key=lambda s: s.start), cued
 
 
+def _root(doc: Doc, start: int, end: int):
+    """The token of doc[start:end] attached outside it, climbed over conjuncts ("Mara" in
+    "the Kagera and Mara regions" stands where "Kagera" does)."""
+    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _place_cue(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text calls doc[start:end] a place whatever its name: it modifies a place
+    word or a disaster ("the Kagera and Mara regions", "the Al Haouz earthquake") or follows
+    one ("the northern provinces of Tigray and Wollo")."""
+    root = _root(doc, start, end)
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod") and head.i >= end and head.is_lower:
+        return head.lower_ in GPE_WORDS or head.lower_ in GPE_WORD_PLURALS or head.lower_ in DISASTER_NOUNS
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower:
+        # "the province of Kandahar", "the provinces of Tigray and Wollo"; but "the cities of
+        # Asia Minor" are in a region, not the region.
+        coordinated = any(c.dep_ == "conj" for c in root.children)
+        return head.head.lower_ in GPE_WORDS or (coordinated and head.head.lower_ in GPE_WORD_PLURALS)
+    return False
+
+
+def _located_by_neighbour(doc: Doc, start: int, end: int, ent_at: dict) -> bool:
+    """"at Ghorasal, near Dhaka", "at Phong Nhi in Quang Nam Province": the object of a place
+    preposition placed by a following "near ..." or "in <place>"."""
+    if not (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS):
+        return False
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i + 1 >= len(doc):
+        return False
+    nxt = ent_at.get(i + 1)
+    return doc[i].lower_ == "near" or (doc[i].lower_ == "in" and nxt is not None and nxt.label_ in ("GPE", "LOC"))
+
+
+def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entities with places the model missed, merged or cut made GPE.
+
+    "Tigray and Wollo" tagged as one organisation after "the provinces of" becomes two places;
+    an untagged proper noun with a place cue ("at Ghorasal, near Dhaka") becomes one; a place
+    followed by its capitalised place word ("Madras State", "Quang Nam Province") takes it in.
+    """
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for e in ents:
+        ands = [t.i for t in e if t.lower_ in ("and", "&")]
+        if (len(ands) == 1 and e.label_ in ("ORG", "PERSON", "LOC", "FAC", "GPE") and ands[0] > e.start
+                and _place_cue(doc, e.start, e.end) and not gazetteer().state_of(e.text)):
+            out += [Span(doc, e.start, ands[0], label="GPE"), Span(doc, ands[0] + 1, e.end, label="GPE")]
+            continue
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (nxt is not None and e.label_ in ("GPE", "LOC", "ORG", "PERSON") and nxt.text[:1].isupper()
+                and nxt.lower_ in GPE_WORDS and e.end not in ent_at
+                and not (e.end + 1 < len(doc) and doc[e.end + 1].pos_ == "PROPN")):
+            out.append(Span(doc, e.start, e.end + 1, label="GPE"))
+            continue
+        out.append(e)
+    for a, b in _name_runs(doc):
+        if any(i in ent_at for i in range(a, b)) or _is_title(doc[a]):
+            continue
+        if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at):
+            out.append(Span(doc, a, b, label="GPE"))
+    return sorted(out, key=lambda s: s.start)
+
+
 def _office_of(span: Span) -> bool:
     """An organisation-like name that completes an office title ("Secretary of State for
     External Affairs", where the model tags "State for External Affairs")."""
@@ -247,7 +316,7 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
     """Every actor mention: (gazetteer canonical name or None, type, mention)."""
     gz = gazetteer()
     found: list[tuple[str | None, str, ActorMention]] = []
-    ents, cued = _person_cues(doc, _merged_ents(doc))
+    ents, cued = _person_cues(doc, _place_cues(doc, _merged_ents(doc)))
     for ent in ents:
         if ent.label_ not in LABEL_TYPES:
             continue
@@ -429,8 +498,10 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         return "GPE"
     if typ == "PERSON" and any(m.label == PERSON_CUE for m in mentions):
         return typ  # the text itself says it is a person (see _person_cues)
+    if any(_place_cue(doc, m.token_start, m.token_end) for m in mentions if m.token_end > m.token_start):
+        return "GPE"  # "the Kagera and Mara regions", "the Al Haouz earthquake"
     if typ in ("PERSON", "ORG"):
-        heads = [doc[m.token_end - 1] for m in mentions if m.token_end > m.token_start]
+        heads = [_locative_head(doc, m) for m in mentions if m.token_end > m.token_start]
         if heads and all(_locative(h) for h in heads):
             return "GPE"  # only ever "in X", "at X", "to X": a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
@@ -440,6 +511,16 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         if any(h.dep_ == "nsubj" and h.head.lemma_.lower() in PERSON_VERBS for h in heads):
             return "PERSON"
     return typ
+
+
+def _locative_head(doc: Doc, m: ActorMention):
+    """The token that shows how a mention is used: its last word for an "X of Y" name ("in the
+    House of Commons" is not "in X"), else the word attached outside it ("at Phong Nhi in",
+    where "Nhi" hangs elsewhere)."""
+    span = doc[m.token_start:m.token_end]
+    if any(t.is_lower for t in span):
+        return span[-1]
+    return _root(doc, m.token_start, m.token_end)
 
 
 def _locative(tok) -> bool:
