@@ -181,3 +181,24 @@ def test_place_cues_make_a_place(extractor, text, name):
 def test_place_cues_leave_containers_and_institutions_alone(extractor, text, name, type_):
     actor = _actor(extractor.extract(text), name)
     assert actor is not None and actor.type == type_
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("In the late 6th century BC Darius I crossed the Hellespont and conquered Thrace.", "Hellespont", "LOC"),
+     ("In the late 6th century BC Darius I crossed the Hellespont and conquered Thrace.", "Thrace", "LOC"),
+     ("The Greek cities of Ionia, on the coast of Asia Minor, were governed by tyrants.", "Ionia", "LOC"),
+     ("Australia led the Peace Monitoring Group on Bougainville from 1998 until 2003.", "Bougainville", "LOC"),
+     ("The court ruled in 2016 that the agreement did not apply to Western Sahara.", "Western Sahara", "GPE"),
+     ("Chinese engineers surveyed the Zambezi in 1968.", "Zambezi", "LOC")],
+)
+def test_regions_islands_and_territories_from_the_gazetteer(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
+
+
+def test_region_aliases_cluster(extractor):
+    rec = extractor.extract("Xerxes bridged the Hellespont in 480 BC. The Dardanelles were later fortified.")
+    strait = _actor(rec, "Hellespont") or _actor(rec, "Dardanelles")
+    assert strait is not None and strait.type == "LOC"
+    assert {"Hellespont", "Dardanelles"} <= {strait.name, *strait.aliases}

@@ -353,6 +353,12 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
             found.append((org, "ORG", ActorMention(span.start_char, span.end_char, text, "ORG",
                                                    span.start, span.end)))
             continue
+        region = gz.regions.get(key(text))
+        if region and ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
+            # "the Hellespont" (tagged GPE), "Thrace" (ORG): a place without a government.
+            found.append((region.name, region.type, ActorMention(span.start_char, span.end_char, text,
+                                                                 region.type, span.start, span.end)))
+            continue
         place = gz.places.get(key(text))
         if place and ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
             found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text, "GPE",
