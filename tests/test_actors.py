@@ -202,3 +202,23 @@ def test_region_aliases_cluster(extractor):
     strait = _actor(rec, "Hellespont") or _actor(rec, "Dardanelles")
     assert strait is not None and strait.type == "LOC"
     assert {"Hellespont", "Dardanelles"} <= {strait.name, *strait.aliases}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("The army was defeated by the Athenians on the plain of Marathon in 490 BC.", "Marathon", "LOC"),
+     ("The League kept its treasury on the sacred island of Delos until 454 BC.", "Delos", "LOC"),
+     ("Sukarno spent the money on the Sarinah department store in 1962.", "Sarinah", "ORG"),
+     ("China lent money for a terminal at Kenneth Kaunda International Airport in Lusaka.",
+      "Kenneth Kaunda International Airport", "ORG"),
+     ("The best-known project is the Jamuna Bridge, opened in June 1998.", "Jamuna Bridge", "LOC")],
+)
+def test_facilities_and_of_phrases_set_the_type(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
+
+
+def test_a_city_keeps_its_type_after_a_place_word(extractor):
+    rec = extractor.extract("Japanese engineers built a bridge in the delta of Dhaka in 1998.")
+    dhaka = _actor(rec, "Dhaka")
+    assert dhaka is not None and dhaka.type == "GPE"

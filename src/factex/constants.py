@@ -56,7 +56,7 @@ BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "th
 # Name parts that decide an actor's type whatever the model said.
 LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island islands strait gulf
     bay valley plain plains desert peninsula harbour harbor coast delta basin plateau channel
-    canal waters""".split())
+    canal waters bridge""".split())
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
     emirate kingdom republic oblast governorate municipality""".split())
 ORG_WORDS = frozenset("""agency bank company corporation council ministry party army navy
@@ -64,7 +64,14 @@ ORG_WORDS = frozenset("""agency bank company corporation council ministry party 
     committee league union association group authority office department programme program
     centre center foundation trust court parliament assembly congress cabinet government
     service services bureau board mission embassy consulate railway airline airlines corps
-    federation alliance movement front society club school hospital press news times""".split())
+    federation alliance movement front society club school hospital press news times airport
+    hotel""".split())
+# Common nouns a name can modify when it names a business or institution ("the Sarinah
+# department store").
+INSTITUTION_NOUNS = frozenset("store shop hotel restaurant bakery newspaper company firm brand".split())
+# Place words whose "of" phrase names a place without a government ("the plain of Marathon",
+# "the island of Delos").
+LOC_OF_WORDS = frozenset("island islands plain plains valley peninsula desert delta plateau".split())
 # Head words of names that are not actors: documents, events, programmes of aid
 # ("Regional Resettlement Arrangement", "Ionian Revolt", "Official Development Assistance").
 NON_ACTOR_HEADS = frozenset("""agreement agreements arrangement accord accords treaty pact protocol

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span
 from ..constants import (
     DISASTER_NOUNS,
     GPE_WORD_PLURALS,
+    INSTITUTION_NOUNS,
+    LOC_OF_WORDS,
     GPE_WORDS,
     KIN_NOUNS,
     LOC_WORDS,
@@ -279,7 +281,8 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
     """The entities with places the model missed, merged or cut made GPE.
 
     "Tigray and Wollo" tagged as one organisation after "the provinces of" becomes two places;
-    an untagged proper noun with a place cue ("at Ghorasal, near Dhaka") becomes one; a place
+    an untagged proper noun with a place cue ("at Ghorasal, near Dhaka") becomes one (a LOC
+    after "the plain of", "the island of"); a place
     followed by its capitalised place word ("Madras State", "Quang Nam Province") takes it in.
     """
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
@@ -302,6 +305,8 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at):
             out.append(Span(doc, a, b, label="GPE"))
+        elif _names_head(doc, a, b, LOC_OF_WORDS, via_of=True):
+            out.append(Span(doc, a, b, label="LOC"))  # "the plain of Marathon"
     return sorted(out, key=lambda s: s.start)
 
 
@@ -504,6 +509,12 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         return "GPE"
     if typ == "PERSON" and any(m.label == PERSON_CUE for m in mentions):
         return typ  # the text itself says it is a person (see _person_cues)
+    spans = [(m.token_start, m.token_end) for m in mentions if m.token_end > m.token_start]
+    if not any(key(m.text) in gazetteer().places for m in mentions):
+        if any(_names_head(doc, s, e, LOC_OF_WORDS, via_of=True) for s, e in spans):
+            return "LOC"  # "the plain of Marathon", "the island of Delos"
+        if any(_names_head(doc, s, e, INSTITUTION_NOUNS) for s, e in spans):
+            return "ORG"  # "the Sarinah department store"
     if any(_place_cue(doc, m.token_start, m.token_end) for m in mentions if m.token_end > m.token_start):
         return "GPE"  # "the Kagera and Mara regions", "the Al Haouz earthquake"
     if typ in ("PERSON", "ORG"):
@@ -517,6 +528,16 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         if any(h.dep_ == "nsubj" and h.head.lemma_.lower() in PERSON_VERBS for h in heads):
             return "PERSON"
     return typ
+
+
+def _names_head(doc: Doc, start: int, end: int, nouns: frozenset, via_of: bool = False) -> bool:
+    """The name modifies one of ``nouns`` ("the Sarinah department store") or, with ``via_of``,
+    is its "of" object ("the plain of Marathon")."""
+    root = _root(doc, start, end)
+    head = root.head
+    if via_of:
+        return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns
+    return root.dep_ in ("compound", "nmod", "amod") and head.i >= end and head.lower_ in nouns
 
 
 def _locative_head(doc: Doc, m: ActorMention):
