@@ -222,3 +222,30 @@ def test_a_city_keeps_its_type_after_a_place_word(extractor):
     rec = extractor.extract("Japanese engineers built a bridge in the delta of Dhaka in 1998.")
     dhaka = _actor(rec, "Dhaka")
     assert dhaka is not None and dhaka.type == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("China bought the mine from Zambia Consolidated Copper Mines (ZCCM) for US$20 million.",
+      "Zambia Consolidated Copper Mines"),
+     ("In 1967 China agreed to build the Tanzania\u2013Zambia Railway (TAZARA).", "Tanzania\u2013Zambia Railway"),
+     ("In 1967 Japan helped found the Inter-Governmental Group on Indonesia (IGGI).",
+      "Inter-Governmental Group on Indonesia"),
+     ("In 2013 Petrobras sold its blocks to the investment bank BTG Pactual for US$1.5 billion.", "BTG Pactual")],
+)
+def test_names_defined_by_an_acronym_or_cut_by_the_model_are_whole(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "acro, words, ok",
+    [("ZCCM", ["Zambia", "Consolidated", "Copper", "Mines"], True),
+     ("TAZARA", ["Tanzania", "Zambia", "Railway"], True),
+     ("IGGI", ["Inter", "Governmental", "Group", "Indonesia"], True),
+     ("BNDES", ["Brazilian", "Development", "Bank"], False)],
+)
+def test_acronym_letters(acro, words, ok):
+    from factex.components.actors import _letters_match
+
+    assert _letters_match(acro, words) is ok

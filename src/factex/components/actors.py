@@ -14,6 +14,7 @@ from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..constants import (
     DISASTER_NOUNS,
@@ -310,6 +311,65 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _letters_match(acro: str, words: list[str]) -> bool:
+    """Whether an acronym is made of a leading piece of every word, in order: initials
+    ("ZCCM") or syllables ("TAZARA", Tanzania–Zambia Railway)."""
+    if not words:
+        return not acro
+    w = words[0].upper()
+    return any(acro.startswith(w[:k]) and _letters_match(acro[k:], words[1:])
+               for k in range(1, min(len(w), len(acro)) + 1))
+
+
+def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the text defines with a parenthesised acronym, made one entity.
+
+    "Zambia Consolidated Copper Mines (ZCCM)", "the Tanzania–Zambia Railway (TAZARA)", "the
+    Inter-Governmental Group on Indonesia (IGGI)": the model misses the name, cuts it, or tags
+    its states; the capitalised words before "(" whose leading letters spell the acronym are
+    the name. An organisation unless its last word says otherwise. An ORG entity the parser
+    attaches to the proper noun right after it ("BTG" in "BTG Pactual") also takes that noun in.
+    """
+    gz = gazetteer()
+    new: list[Span] = []
+    for i, tok in enumerate(doc):
+        if not (tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"
+                and re.fullmatch(r"[A-Z]{3,8}", doc[i + 1].text)):
+            continue
+        acro, words, start = doc[i + 1].text, [], None
+        j = i - 1
+        while j >= 0 and len(words) < len(acro):
+            t = doc[j]
+            if t.text[:1].isupper() and t.is_alpha:
+                words.insert(0, t.text)
+                if _letters_match(acro, words):
+                    start = j
+            elif t.lower_ not in _ACRONYM_STOP and t.text not in ("-", "\u2013", "'s", "\u2019s"):
+                break
+            j -= 1
+        if start is None or i - start < 2:
+            continue
+        span = doc[start:i]
+        if gz.state_of(span.text) or any(e.start == start and e.end == i for e in ents):
+            continue
+        last = span[-1].lower_
+        label = "GPE" if last in GPE_WORDS else "LOC" if last in LOC_WORDS else "ORG"
+        new.append(Span(doc, start, i, label=label))
+    ent_at = {k: e for e in ents for k in range(e.start, e.end)}
+    for e in ents:
+        last = doc[e.end - 1]
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (e.label_ == "ORG" and nxt is not None and last.dep_ == "compound" and last.head.i == e.end
+                and nxt.pos_ == "PROPN" and nxt.is_title and e.end not in ent_at and not _is_title(nxt)):
+            new.append(Span(doc, e.start, e.end + 1, label="ORG"))
+    if not new:
+        return ents
+    new = filter_spans(new)
+    covered = {k for s_ in new for k in range(s_.start, s_.end)}
+    rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
+    return sorted(rest + new, key=lambda s_: s_.start)
+
+
 def _office_of(span: Span) -> bool:
     """An organisation-like name that completes an office title ("Secretary of State for
     External Affairs", where the model tags "State for External Affairs")."""
@@ -321,7 +381,7 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
     """Every actor mention: (gazetteer canonical name or None, type, mention)."""
     gz = gazetteer()
     found: list[tuple[str | None, str, ActorMention]] = []
-    ents, cued = _person_cues(doc, _place_cues(doc, _merged_ents(doc)))
+    ents, cued = _person_cues(doc, _place_cues(doc, _acronym_names(doc, _merged_ents(doc))))
     for ent in ents:
         if ent.label_ not in LABEL_TYPES:
             continue
@@ -519,7 +579,12 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         return "GPE"  # "the Kagera and Mara regions", "the Al Haouz earthquake"
     if typ in ("PERSON", "ORG"):
         heads = [_locative_head(doc, m) for m in mentions if m.token_end > m.token_start]
-        if heads and all(_locative(h) for h in heads):
+        # An acronym among the names marks an organisation even after "from"/"to" ("from
+        # Zambia Consolidated Copper Mines (ZCCM)", "to the bank BTG Pactual").
+        acronym = any(re.fullmatch(r"[A-Z]{2,}", w) for m in mentions for w in m.text.split()) or any(
+            m.token_end + 1 < len(doc) and doc[m.token_end].text == "("
+            and re.fullmatch(r"[A-Z]{2,}", doc[m.token_end + 1].text) for m in mentions)
+        if heads and not acronym and all(_locative(h) for h in heads):
             return "GPE"  # only ever "in X", "at X", "to X": a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
             return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
