@@ -249,3 +249,16 @@ def test_acronym_letters(acro, words, ok):
     from factex.components.actors import _letters_match
 
     assert _letters_match(acro, words) is ok
+
+
+@pytest.mark.parametrize(
+    "text, colony, state",
+    [("Ghana emerged from the British colony of the Gold Coast in 1957.", "Gold Coast", "Ghana"),
+     ("Japanese forces occupied the Dutch East Indies in 1942, and Indonesia declared independence in 1945.",
+      "Dutch East Indies", "Indonesia"),
+     ("Zambia, formerly Northern Rhodesia, became independent in 1964.", "Northern Rhodesia", "Zambia")],
+)
+def test_a_colony_is_its_own_actor_beside_its_successor(extractor, text, colony, state):
+    rec = extractor.extract(text)
+    old, new = _actor(rec, colony), _actor(rec, state)
+    assert old is not None and old.type == "GPE" and new is not None
