@@ -81,3 +81,184 @@ def test_type_corrected_from_name_and_context(extractor, text, name, type_):
 def test_hyphenated_compound_keeps_only_its_states(extractor):
     rec = extractor.extract("The Greco-Persian wars lasted decades.")
     assert _actor(rec, "Greco-Persian") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("In spring 2011 King Mohammed VI announced a new constitution.", "Mohammed VI"),
+     ("In 387 BC Artaxerxes II imposed a peace on the Greeks.", "Artaxerxes II"),
+     ("In 465 BC Themistocles met King Artaxerxes I at the Persian court.", "Artaxerxes I"),
+     ("In 507 BC Athenian envoys met the satrap Artaphernes at Sardis.", "Artaphernes"),
+     ("Ten years later Xerxes, the son and successor of Darius, invaded Greece.", "Xerxes"),
+     ("Two days later Mitchell Sharp, the Secretary of State for External Affairs, condemned the test.",
+      "Mitchell Sharp"),
+     ("Pericles, who led Athens in these years, treated the settlement as final.", "Pericles"),
+     ("Sheikh Mujibur Rahman paid a state visit to Tokyo in October 1973.", "Sheikh Mujibur Rahman")],
+)
+def test_person_cues_make_a_person(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, not_a_person",
+    [("General Motors opened a plant in Brazil in 1998.", "Motors"),
+     ("The General Assembly adopted the resolution in 1974.", "Assembly"),
+     ("Japan surrendered at the end of World War II in 1945.", "World War II")],
+)
+def test_person_cues_leave_other_names_alone(extractor, text, not_a_person):
+    rec = extractor.extract(text)
+    assert not any(a.name == not_a_person and a.type == "PERSON" for a in rec.actors)
+
+
+def test_the_rest_of_an_office_title_is_no_organisation(extractor):
+    rec = extractor.extract("Two days later Mitchell Sharp, the Secretary of State for External "
+                            "Affairs, condemned the test.")
+    assert _actor(rec, "State for External Affairs") is None
+
+
+def test_bare_name_joins_the_namesake_mentioned_last(extractor):
+    rec = extractor.extract("In 465 BC Themistocles met King Artaxerxes I at the Persian court. "
+                            "In 449 BC Callias made peace with Artaxerxes at Susa. "
+                            "In 387 BC Artaxerxes II imposed a peace on the Greeks.")
+    first = _actor(rec, "Artaxerxes I")
+    assert first is not None and "Artaxerxes" in first.aliases
+    assert _actor(rec, "Artaxerxes II") is not None
+
+
+@pytest.mark.parametrize(
+    "text, not_an_actor",
+    [("In July 2013 Kevin Rudd and Peter O'Neill signed the Regional Resettlement Arrangement.",
+      "Regional Resettlement Arrangement"),
+     ("The Ionian Revolt, which lasted from 499 to 493 BC, turned rivalry into war.", "Ionian Revolt"),
+     ("After Cyclone Sidr in November 2007, Japan sent relief to Bangladesh.", "Cyclone Sidr"),
+     ("Tanaka's visit to Jakarta in January 1974 coincided with the Malari riots.", "Malari"),
+     ("In the early 2000s the EU supported Moroccan industry under the MEDA programme.", "MEDA"),
+     ("The link was forged by the Atlantic slave trade, which carried Angolans to Brazil.", "Atlantic"),
+     ("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.", "Persian navy")],
+)
+def test_names_of_documents_events_and_schemes_are_no_actors(extractor, text, not_an_actor):
+    assert _actor(extractor.extract(text), not_an_actor) is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("The Convention People's Party won the election in 1951.", "Convention People's Party"),
+     ("In 1975 JICA opened an office in Dhaka, and the JICA programme grew.", "JICA"),
+     ("The Soviet Navy cleared the port of Chittagong in 1972.", "Soviet Navy")],
+)
+def test_names_that_only_look_like_events_stay(extractor, text, name):
+    assert _actor(extractor.extract(text), name) is not None
+
+
+def test_demonym_of_a_common_noun_phrase_is_its_state(extractor):
+    rec = extractor.extract("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.")
+    assert any("Persian" in a.aliases or a.name == "Persian Empire" for a in rec.actors)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Swedish engineers built water schemes in the Kagera and Mara regions.", "Kagera"),
+     ("Swedish engineers built water schemes in the Kagera and Mara regions.", "Mara"),
+     ("When the Al Haouz earthquake struck in September 2023, the EU released aid.", "Al Haouz"),
+     ("In the mid-1980s a famine struck the northern provinces of Tigray and Wollo.", "Wollo"),
+     ("Soviet aid built several power plants at Ghorasal, near Dhaka.", "Ghorasal"),
+     ("Canada built a hydroelectric scheme at Kundah in Madras State in 1955.", "Madras State"),
+     ("The killing of 74 villagers at Phong Nhi in Quang Nam Province in February 1968.", "Phong Nhi")],
+)
+def test_place_cues_make_a_place(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("In 387 BC the king returned the cities of Asia Minor to Persian rule.", "Asia Minor", "LOC"),
+     ("Sharp condemned the test in the House of Commons in 1974.", "House of Commons", "ORG"),
+     ("Both countries belong to the Community of Portuguese Language Countries.",
+      "Community of Portuguese Language Countries", "ORG")],
+)
+def test_place_cues_leave_containers_and_institutions_alone(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("In the late 6th century BC Darius I crossed the Hellespont and conquered Thrace.", "Hellespont", "LOC"),
+     ("In the late 6th century BC Darius I crossed the Hellespont and conquered Thrace.", "Thrace", "LOC"),
+     ("The Greek cities of Ionia, on the coast of Asia Minor, were governed by tyrants.", "Ionia", "LOC"),
+     ("Australia led the Peace Monitoring Group on Bougainville from 1998 until 2003.", "Bougainville", "LOC"),
+     ("The court ruled in 2016 that the agreement did not apply to Western Sahara.", "Western Sahara", "GPE"),
+     ("Chinese engineers surveyed the Zambezi in 1968.", "Zambezi", "LOC")],
+)
+def test_regions_islands_and_territories_from_the_gazetteer(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
+
+
+def test_region_aliases_cluster(extractor):
+    rec = extractor.extract("Xerxes bridged the Hellespont in 480 BC. The Dardanelles were later fortified.")
+    strait = _actor(rec, "Hellespont") or _actor(rec, "Dardanelles")
+    assert strait is not None and strait.type == "LOC"
+    assert {"Hellespont", "Dardanelles"} <= {strait.name, *strait.aliases}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [("The army was defeated by the Athenians on the plain of Marathon in 490 BC.", "Marathon", "LOC"),
+     ("The League kept its treasury on the sacred island of Delos until 454 BC.", "Delos", "LOC"),
+     ("Sukarno spent the money on the Sarinah department store in 1962.", "Sarinah", "ORG"),
+     ("China lent money for a terminal at Kenneth Kaunda International Airport in Lusaka.",
+      "Kenneth Kaunda International Airport", "ORG"),
+     ("The best-known project is the Jamuna Bridge, opened in June 1998.", "Jamuna Bridge", "LOC")],
+)
+def test_facilities_and_of_phrases_set_the_type(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
+
+
+def test_a_city_keeps_its_type_after_a_place_word(extractor):
+    rec = extractor.extract("Japanese engineers built a bridge in the delta of Dhaka in 1998.")
+    dhaka = _actor(rec, "Dhaka")
+    assert dhaka is not None and dhaka.type == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("China bought the mine from Zambia Consolidated Copper Mines (ZCCM) for US$20 million.",
+      "Zambia Consolidated Copper Mines"),
+     ("In 1967 China agreed to build the Tanzania\u2013Zambia Railway (TAZARA).", "Tanzania\u2013Zambia Railway"),
+     ("In 1967 Japan helped found the Inter-Governmental Group on Indonesia (IGGI).",
+      "Inter-Governmental Group on Indonesia"),
+     ("In 2013 Petrobras sold its blocks to the investment bank BTG Pactual for US$1.5 billion.", "BTG Pactual")],
+)
+def test_names_defined_by_an_acronym_or_cut_by_the_model_are_whole(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "acro, words, ok",
+    [("ZCCM", ["Zambia", "Consolidated", "Copper", "Mines"], True),
+     ("TAZARA", ["Tanzania", "Zambia", "Railway"], True),
+     ("IGGI", ["Inter", "Governmental", "Group", "Indonesia"], True),
+     ("BNDES", ["Brazilian", "Development", "Bank"], False)],
+)
+def test_acronym_letters(acro, words, ok):
+    from factex.components.actors import _letters_match
+
+    assert _letters_match(acro, words) is ok
+
+
+@pytest.mark.parametrize(
+    "text, colony, state",
+    [("Ghana emerged from the British colony of the Gold Coast in 1957.", "Gold Coast", "Ghana"),
+     ("Japanese forces occupied the Dutch East Indies in 1942, and Indonesia declared independence in 1945.",
+      "Dutch East Indies", "Indonesia"),
+     ("Zambia, formerly Northern Rhodesia, became independent in 1964.", "Northern Rhodesia", "Zambia")],
+)
+def test_a_colony_is_its_own_actor_beside_its_successor(extractor, text, colony, state):
+    rec = extractor.extract(text)
+    old, new = _actor(rec, colony), _actor(rec, state)
+    assert old is not None and old.type == "GPE" and new is not None

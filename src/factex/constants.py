@@ -56,7 +56,7 @@ BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "th
 # Name parts that decide an actor's type whatever the model said.
 LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island islands strait gulf
     bay valley plain plains desert peninsula harbour harbor coast delta basin plateau channel
-    canal waters""".split())
+    canal waters bridge""".split())
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
     emirate kingdom republic oblast governorate municipality""".split())
 ORG_WORDS = frozenset("""agency bank company corporation council ministry party army navy
@@ -64,12 +64,37 @@ ORG_WORDS = frozenset("""agency bank company corporation council ministry party 
     committee league union association group authority office department programme program
     centre center foundation trust court parliament assembly congress cabinet government
     service services bureau board mission embassy consulate railway airline airlines corps
-    federation alliance movement front society club school hospital press news times""".split())
+    federation alliance movement front society club school hospital press news times airport
+    hotel""".split())
+# Common nouns a name can modify when it names a business or institution ("the Sarinah
+# department store").
+INSTITUTION_NOUNS = frozenset("store shop hotel restaurant bakery newspaper company firm brand".split())
+# Place words whose "of" phrase names a place without a government ("the plain of Marathon",
+# "the island of Delos").
+LOC_OF_WORDS = frozenset("island islands plain plains valley peninsula desert delta plateau".split())
+# Head words of names that are not actors: documents, events, programmes of aid
+# ("Regional Resettlement Arrangement", "Ionian Revolt", "Official Development Assistance").
+NON_ACTOR_HEADS = frozenset("""agreement agreements arrangement accord accords treaty pact protocol
+    memorandum declaration charter communique revolt revolution rebellion uprising war wars battle
+    riots riot massacre crisis incident affair earthquake assistance""".split())
+# First words of a storm's name ("Cyclone Sidr"): a storm is an event, not an actor.
+STORM_WORDS = frozenset("cyclone hurricane typhoon storm".split())
+# Common nouns a name can modify when it names the happening or scheme rather than an actor
+# ("the Malari riots", "the MEDA programme", "an Association Council meeting").
+NON_ACTOR_MODIFIED = frozenset("""riots riot revolt uprising rebellion protests protest massacre
+    incident affair crisis war programme program scheme initiative meeting summit talks trade
+    agreement treaty accord""".split())
+# Plurals of the place words, as in "the Kagera and Mara regions", "the provinces of Tigray".
+GPE_WORD_PLURALS = frozenset("""provinces states territories districts counties prefectures cities
+    regions emirates kingdoms republics oblasts governorates municipalities""".split())
+# Disasters named after the place they struck ("the Al Haouz earthquake").
+DISASTER_NOUNS = frozenset("earthquake earthquakes flood floods flooding famine drought tsunami".split())
 # Prepositions whose object is a place.
 LOCATIVE_PREPS = frozenset("in at near to from into across outside around inside towards toward via".split())
 # Verbs whose subject is a person.
 PERSON_VERBS = frozenset("""say tell argue persuade negotiate command lead die flee marry write
-    meet visit speak declare resign succeed rule reign travel return warn promise order""".split())
+    meet visit speak declare resign succeed rule reign travel return warn promise order mention
+    recount describe""".split())
 # Lower-case particles inside personal names ("José Eduardo dos Santos").
 NAME_PARTICLES = frozenset("dos da de do das del della di van von der bin bint ibn al el la le ben".split())
 # Common nouns for a role that precede a personal name ("the satrap Tissaphernes").
@@ -77,3 +102,8 @@ ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader p
     envoy admiral commander emperor ruler tyrant politician philosopher poet writer diplomat
     ambassador chancellor premier pharaoh sultan shah tsar prince princess governor archon
     strategos regent dictator marshal""".split())
+# Nouns of an appositive that make the name before it a person ("Xerxes, the son of Darius").
+KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother successor heir
+    widow nephew niece grandson granddaughter""".split())
+# Relative pronouns that follow only a person's name ("Pericles, who led Athens").
+PERSON_PRONOUNS = frozenset("who whom whose".split())

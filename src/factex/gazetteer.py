@@ -1,4 +1,4 @@
-"""Bundled data files (states, organisations, currencies, event triggers), validated on load.
+"""Bundled data files (states, regions, organisations, currencies, event triggers), validated on load.
 
 Each file is read once per process through :func:`gazetteer` / :func:`currency_table` and
 validated by a pydantic model with ``extra="forbid"``, so a typo in a data file is an error at
@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -33,6 +34,17 @@ class StateEntry(BaseModel):
     historical: bool
     predecessor_of: list[str]
     until: str | None
+
+
+class RegionEntry(BaseModel):
+    """A named place that is no state: a geographic region, island, strait, sea, river,
+    mountain range or lake (``LOC``), or a territory without full statehood (``GPE``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    aliases: list[str]
+    type: Literal["LOC", "GPE"]
+    kind: Literal["region", "island", "strait", "sea", "river", "mountains", "lake", "territory"]
 
 
 class OrganisationEntry(BaseModel):
@@ -99,6 +111,7 @@ class Gazetteer:
     state_names: dict[str, str] = field(default_factory=dict)  # key(name or alias) -> state name
     demonyms: dict[str, str] = field(default_factory=dict)  # key(demonym) -> state name
     places: dict[str, str] = field(default_factory=dict)  # key(capital/city) -> state name
+    regions: dict[str, RegionEntry] = field(default_factory=dict)  # key(name/alias) -> region
     organisations: dict[str, str] = field(default_factory=dict)  # key(name/alias) -> org name
     org_entries: list[OrganisationEntry] = field(default_factory=list)
 
@@ -127,6 +140,9 @@ def gazetteer() -> Gazetteer:
         for c in [st.capital, *st.cities]:
             if c:
                 gz.places.setdefault(key(c), st.name)
+    for region in read_jsonl("regions.jsonl", RegionEntry):
+        for n in [region.name, *region.aliases]:
+            gz.regions.setdefault(key(n), region)
     for org in read_jsonl("organisations.jsonl", OrganisationEntry):
         gz.org_entries.append(org)
         for n in [org.name, *org.aliases]:
