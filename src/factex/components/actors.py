@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -145,26 +146,35 @@ def _is_title(tok) -> bool:
 
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised proper nouns (with inner particles and a final numeral)."""
+    """Maximal runs of capitalised proper nouns (with inner particles and a final numeral).
+
+    Computed once per Doc over plain lists (two cue passes ask for them)."""
+    runs = doc.user_data.get("factex_name_runs")
+    if runs is not None:
+        return runs
+    texts = [t.text for t in doc]
+    propn = doc.vocab.strings["PROPN"]
+    is_propn = [p == propn for p in doc.to_array([POS]).tolist()]
+    name = [is_propn[k] and texts[k][:1].isupper() and not _not_a_name(texts[k])
+            for k in range(len(texts))]
     runs = []
-    i, n = 0, len(doc)
+    i, n = 0, len(texts)
     while i < n:
-        tok = doc[i]
-        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or _not_a_name(tok.text):
+        if not name[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            t = doc[j]
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and not _not_a_name(t.text):
+            if name[j]:
                 j += 1
-            elif (t.lower_ in NAME_PARTICLES and j + 1 < n and doc[j + 1].pos_ == "PROPN"
-                  and doc[j + 1].text[:1].isupper()):
+            elif (texts[j].lower() in NAME_PARTICLES and j + 1 < n and is_propn[j + 1]
+                  and texts[j + 1][:1].isupper()):
                 j += 2
             else:
                 break
         runs.append((i, j))
         i = j
+    doc.user_data["factex_name_runs"] = runs
     return runs
 
 
@@ -321,6 +331,9 @@ def _letters_match(acro: str, words: list[str]) -> bool:
                for k in range(1, min(len(w), len(acro)) + 1))
 
 
+_PAREN_ACRONYM = re.compile(r"\([A-Z]{3,8}\)")
+
+
 def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names the text defines with a parenthesised acronym, made one entity.
 
@@ -332,10 +345,12 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     gz = gazetteer()
     new: list[Span] = []
-    for i, tok in enumerate(doc):
-        if not (tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"
-                and re.fullmatch(r"[A-Z]{3,8}", doc[i + 1].text)):
-            continue
+    opening = []
+    for m in _PAREN_ACRONYM.finditer(doc_text(doc)):
+        paren = doc.char_span(m.start(), m.end())
+        if paren is not None and len(paren) == 3:
+            opening.append(paren.start)
+    for i in opening:
         acro, words, start = doc[i + 1].text, [], None
         j = i - 1
         while j >= 0 and len(words) < len(acro):
