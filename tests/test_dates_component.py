@@ -38,3 +38,25 @@ def test_relative_dates_follow_the_narrative(extractor):
     values = _dates(extractor, "The treaty was signed in 1950. The following year it was ratified. "
                                "Three years later it lapsed.")
     assert ("The following year", "1951") in values and ("Three years later", "1954") in values
+
+
+@pytest.mark.parametrize(
+    "text, mention, value",
+    [
+        # A flashback ("the previous year") does not move the narrative back a year.
+        ("In September 1920 the army regrouped, repeating its successes from the previous year. "
+         "On 18 September it crossed the river.", "18 September", "1920-09-18"),
+        ("The assault began on 20 March 2003, after a campaign that had started a year earlier. "
+         "On April 9 the capital fell.", "April 9", "2003-04-09"),
+        # A year mentioned in passing does not break a day-by-day account ...
+        ("The offensive opened on 10 March 1975, two months ahead of a campaign planned for 1976. "
+         "The defence collapsed on 11 March.", "11 March", "1975-03-11"),
+        # ... but a bare year that moves the story on is taken, as is a month after a year end.
+        ("The siege ended on 20 November 1953. The battle was fought in 1954 in the valley. "
+         "It began on 13 March.", "13 March", "1954-03-13"),
+        ("On 7 December 1941 the fleet was attacked. In January, the allies signed a declaration.",
+         "January", "1942-01"),
+    ],
+)
+def test_narrative_anchor(extractor, text, mention, value):
+    assert dict(_dates(extractor, text))[mention] == value

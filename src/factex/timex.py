@@ -241,6 +241,19 @@ def _plausible_year(year: int, era: str | None, explicit_marker: bool) -> bool:
     return 1000 <= year <= 2100
 
 
+# A bare month this many months or more before the anchor's month is read as the next year's:
+# "On 7 December 1941 ... In January" is January 1942. A narrative moves forward; a short step
+# back ("In March 1917 ... in February") stays in the anchor's year.
+ROLLOVER_MONTHS = 9
+
+
+def _year_of_month(anchor: Anchor, month: int) -> int:
+    """The year of a month named without one, read forward from the anchor."""
+    if anchor.month is not None and anchor.month - month >= ROLLOVER_MONTHS:
+        return anchor.year + 1
+    return anchor.year
+
+
 def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
     """Absolute (or anchor-completed) dates: every pattern that matches the whole text."""
     for kind, pat in _PATTERNS:
@@ -266,7 +279,8 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
             day, month = int(g["day"]), MONTHS[g["month"]]
             if not 1 <= day <= 31 or anchor is None:
                 continue
-            return Timex(f"{_year_str(anchor.year)}-{month:02d}-{day:02d}", anchored=True)
+            return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}-{day:02d}",
+                         anchored=True)
         if kind == "my":
             year = _era_year(int(g["year"]), era)
             if not _plausible_year(abs(year), era, False) and not era:
@@ -277,7 +291,8 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
             if anchor is None or g["month"] in ("may", "mar", "dec", "jan", "jun", "jul", "sep", "oct",
                                                 "nov", "feb", "apr", "aug") and len(t) <= 3:
                 continue
-            return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
+            month = MONTHS[g["month"]]
+            return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}", anchored=True)
         if kind == "christmas":
             year = int(g["year"]) if g.get("year") else (anchor.year if anchor else None)
             if year is None:
@@ -495,6 +510,16 @@ def _normalise_sides(left: str, right: str, anchor: Anchor | None) -> Timex | No
         # "October to March": the later month is in the following year.
         rtx = Timex(f"{int(rtx.value[:4]) + 1:04d}{rtx.value[4:]}", anchored=True)
     return Timex(f"{ltx.value}/{rtx.value}", anchored=ltx.anchored or rtx.anchored)
+
+
+_LOOKS_BACK = re.compile(r"\b(?:previous(?:ly)?|preceding|prior|earlier|before|ago|last)\b")
+
+
+def looks_back(text: str, timex: Timex) -> bool:
+    """True for a relative expression that steps back from the narrative ("the previous year",
+    "a year earlier", "two years ago"): a flashback, after which the story resumes where it was,
+    so it should not become the reference date for what follows."""
+    return timex.anchored and _LOOKS_BACK.search(_clean(text)) is not None
 
 
 def normalise(text: str, anchor: Anchor | None = None) -> Timex | None:

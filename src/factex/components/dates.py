@@ -11,6 +11,7 @@ them, each carrying the range value for the events that need it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.language import Language
@@ -24,7 +25,7 @@ from ..docutil import doc_text
 from ..extensions import register_extensions
 from ..gazetteer import read_jsonl
 from ..mentions import DateMention
-from ..timex import Anchor, Timex, normalise
+from ..timex import Anchor, Timex, looks_back, normalise
 
 
 class DatePattern(BaseModel):
@@ -76,15 +77,23 @@ class DatesComponent:
         spans = [s for s in (_trim(c) for c in self.candidates(doc)) if s is not None]
         low, high = _narrative_years(spans)
         out: list[DateMention] = []
+        day_anchor = anchor if anchor is not None and anchor.day else None
         for span in spans:
             for mention in self._normalise_span(span, anchor):
+                mention.timex = _continue_days(mention, mention.timex, anchor, day_anchor)
                 out.append(mention)
                 if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
                     new = mention.timex.anchor()
                     # A year far outside the narrative's period ("the War of 1812" in a text on
-                    # 1920) is an aside: it does not become the reference for what follows.
-                    if new is not None and low <= new.year <= high:
+                    # 1920) is an aside: it does not become the reference for what follows; nor
+                    # does a flashback ("the previous year", "two years ago").
+                    if (new is not None and low <= new.year <= high
+                            and not looks_back(mention.text, mention.timex)):
                         anchor = new
+                        if new.day or new.month:
+                            # A month without a day ends the day-by-day account; a bare year
+                            # may be an aside within it.
+                            day_anchor = new if new.day else None
         _link_ranges(doc, out)
         doc._.factex_dates = out
         doc.user_data["factex_anchor_out"] = anchor
@@ -109,6 +118,29 @@ class DatesComponent:
                     p.range_start, p.range_end = span.start_char, span.end_char
                 return parts
         return [_mention(span, timex)]
+
+
+# How far after the last day-precise date a bare day date may fall and still continue it.
+DAY_CONTINUATION_DAYS = 31
+
+
+def _continue_days(mention: DateMention, timex: Timex, anchor: Anchor | None,
+                   day_anchor: Anchor | None) -> Timex:
+    """A bare day date ("11 March") that falls just after the last day-precise date ("10 March
+    1975") continues that day-by-day narrative, even when a year-only mention came in between
+    ("... a campaign planned for 1976. On 11 March ..."): such a year is an aside, and taking
+    it would move the whole account by a year."""
+    if (not timex.anchored or day_anchor is None or anchor is None or anchor.month is not None
+            or anchor.year == day_anchor.year or day_anchor.year <= 0
+            or mention.range_value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value)):
+        return timex
+    alt = normalise(mention.text, day_anchor)
+    if alt is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", alt.value):
+        return timex
+    gap = date.fromisoformat(alt.value) - date(day_anchor.year, day_anchor.month, day_anchor.day)
+    if 0 <= gap.days <= DAY_CONTINUATION_DAYS:
+        return Timex(alt.value, timex.mod, timex.type, True)
+    return timex
 
 
 _BETWEEN_SIDES = re.compile(r"^\s*(?:[\u2010-\u2015\-]|to|until|till|through|and)\s*$", re.I)
