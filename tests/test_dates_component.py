@@ -60,3 +60,22 @@ def test_relative_dates_follow_the_narrative(extractor):
 )
 def test_narrative_anchor(extractor, text, mention, value):
     assert dict(_dates(extractor, text))[mention] == value
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The war ended in 1918. The armies had met at Tannenberg in August and September 1914.",
+         [("1918", "1918"), ("August", "1914-08"), ("September 1914", "1914-09")]),
+        ("In 1978 the regime asked for troops in the spring and summer of 1979.",
+         [("1978", "1978"), ("the spring", "1979-SP"), ("summer of 1979", "1979-SU")]),
+        ("In 1955 they met. In August/September 1956, the leadership met again.",
+         [("1955", "1955"), ("August", "1956-08"), ("September 1956", "1956-09")]),
+        ("The army withdrew from November 15 to February 15, 1989.",
+         [("November 15", "1988-11-15"), ("February 15, 1989", "1989-02-15")]),
+        ("The battles were fought in 1915, on April 6-7.",
+         [("1915", "1915"), ("April 6", "1915-04-06"), ("7", "1915-04-07")]),
+    ],
+)
+def test_coordinated_dates_share_the_stated_year(extractor, text, expected):
+    assert _dates(extractor, text) == expected

@@ -136,6 +136,24 @@ def test_looks_back(text, back):
     assert looks_back(text, normalise(text, Anchor(1920, 9, 6))) is back
 
 
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [
+        ("March 5-9, 1918", None, "1918-03-05/1918-03-09"),  # the right day takes the month
+        ("April 13-15", Anchor(1915, 3), "1915-04-13/1915-04-15"),
+        ("May 15 to August 16, 1988", Anchor(1989, 2), "1988-05-15/1988-08-16"),  # left takes the year
+        ("November 15 to February 15, 1989", None, "1988-11-15/1989-02-15"),  # ... a year back
+        ("May-August 1950", None, "1950-05/1950-08"),  # "May" alone is a month here
+        ("August/September 1956", None, "1956-08/1956-09"),
+        ("the years 1955-1957", None, "1955/1957"),
+        ("1972-75", None, "1972/1975"),
+        ("1963-05", None, "1963-05"),
+    ],
+)
+def test_range_sides_share_what_one_states(text, anchor, value):
+    assert normalise(text, anchor).value == value
+
+
 def test_impossible_day_is_not_a_date():
     tx = normalise("31 February 1972")
     assert tx is None or tx.value != "1972-02-31"

@@ -37,7 +37,7 @@ class DatePattern(BaseModel):
 
 
 _RANGE_SPLIT = re.compile(
-    r"^(?P<pre>(?:from|between)\s+)?(?P<left>.+?)(?P<sep>\s*(?:[\u2010-\u2015\-]|to|until|till|"
+    r"^(?P<pre>(?:from|between)\s+)?(?P<left>.+?)(?P<sep>\s*(?:[\u2010-\u2015\-/]|to|until|till|"
     r"through|and)\s*)(?P<right>.+)$", re.I)
 _LEADING_JUNK = re.compile(r"^(?:in|on|at|during|of|since|by|from)\s+", re.I)
 
@@ -94,6 +94,7 @@ class DatesComponent:
                             # A month without a day ends the day-by-day account; a bare year
                             # may be an aside within it.
                             day_anchor = new if new.day else None
+        _borrow_stated_year(doc, out)
         _link_ranges(doc, out)
         doc._.factex_dates = out
         doc.user_data["factex_anchor_out"] = anchor
@@ -141,6 +142,31 @@ def _continue_days(mention: DateMention, timex: Timex, anchor: Anchor | None,
     if 0 <= gap.days <= DAY_CONTINUATION_DAYS:
         return Timex(alt.value, timex.mod, timex.type, True)
     return timex
+
+
+_COORDINATED = re.compile(r"^\s*(?:[\u2010-\u2015\-/]|and|or|to|until|till|through)\s*$", re.I)
+
+
+def _borrow_stated_year(doc: Doc, dates: list[DateMention]) -> None:
+    """"in August and September 1914", "between March and April 1918", "the spring and summer
+    of 1979": a date without a year joined to one that states it is in that year (a year
+    earlier when it would otherwise come after it), not in the anchor's."""
+    text = doc_text(doc)
+    for a, b in zip(dates, dates[1:]):
+        if (not a.timex.anchored or b.timex.anchored or a.range_value
+                or a.timex.type != "DATE" or b.timex.type != "DATE"
+                or not _COORDINATED.match(text[a.end:b.start])):
+            continue
+        ref = b.timex.anchor()
+        if ref is None:
+            continue
+        found = normalise(a.text, Anchor(ref.year))
+        if found is None or not found.is_calendar:
+            continue
+        value = found.value
+        if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) and value[:len(b.timex.value)] > b.timex.value:
+            value = f"{ref.year - 1:04d}{value[4:]}"
+        a.timex = Timex(value, a.timex.mod, a.timex.type, False)
 
 
 _BETWEEN_SIDES = re.compile(r"^\s*(?:[\u2010-\u2015\-]|to|until|till|through|and)\s*$", re.I)
