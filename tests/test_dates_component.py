@@ -79,3 +79,23 @@ def test_narrative_anchor(extractor, text, mention, value):
 )
 def test_coordinated_dates_share_the_stated_year(extractor, text, expected):
     assert _dates(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A heading's year is a date, also when the model runs it into the line before.
+        ("HISTORY ARTICLE\n 2009-12-19T17:00:00 \n\n2003: Invasion\n\nThe team entered on July 10.",
+         ("2003", "2003")),
+        ("The regime asked for help.\n\n1979: Soviet invasion\n\nThe advisors left.", ("1979", "1979")),
+        ("HISTORY ARTICLE\n 2009-12-19T17:00:00 \n\n1919\n\nFirst conflicts\n\nThe war began.",
+         ("1919", "1919")),
+    ],
+)
+def test_heading_years(extractor, text, expected):
+    assert expected in _dates(extractor, text)
+
+
+def test_date_spans_do_not_end_in_whitespace(extractor):
+    dates = extractor.extract("Filed at\n 2009-12-19T17:00:00 \n\nThe war began in 1919.").dates
+    assert all(d.text == d.text.strip() for d in dates)

@@ -65,7 +65,9 @@ class DatesComponent:
         """Candidate spans: model DATE/TIME entities and pattern matches, longest first."""
         spans = []
         if self.use_model_entities:
-            spans.extend(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
+            for ent in doc.ents:
+                if ent.label_ in ("DATE", "TIME"):
+                    spans.extend(_split_at_line_breaks(ent))
         for match_id, s, e in self.matcher(doc):
             if doc.vocab.strings[match_id].endswith("_last"):
                 s = e - 1  # "the War of 1812": the pattern finds the name, the date is the year
@@ -191,6 +193,20 @@ def _link_ranges(doc: Doc, dates: list[DateMention]) -> None:
             d.range_value, d.range_start, d.range_end = value, start, b.end
 
 
+def _split_at_line_breaks(span: Span) -> list[Span]:
+    """The parts of a span between line breaks: no temporal expression runs across one, while the
+    model sometimes joins a heading's year to the line before it."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.is_space and "\n" in tok.text:
+            if tok.i > start:
+                parts.append(Span(span.doc, start, tok.i, label=span.label_))
+            start = tok.i + 1
+    if span.end > start:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    return parts
+
+
 def _without_leading_optionals(pattern: list[dict]) -> list[list[dict]]:
     """The same matches, as variants that each start with a required token: a pattern that
     starts with an optional token makes the Matcher try it at every token of the text."""
@@ -230,9 +246,11 @@ def _narrative_years(spans: list[Span]) -> tuple[int, int]:
 def _trim(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct):
+    while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct
+                           or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s",)):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text in ("'s",)):
         end -= 1
     return Span(doc, start, end, label=span.label_) if start < end else None
 
