@@ -57,3 +57,64 @@ def test_flagged_patterns_match_exactly_what_the_written_ones_match(nlp):
         assert got == want
         total += len(want)
     assert total > 100  # the comparison covered real matches
+
+
+@pytest.mark.parametrize(
+    "text, mention, value",
+    [
+        # A flashback ("the previous year") does not move the narrative back a year.
+        ("In September 1920 the army regrouped, repeating its successes from the previous year. "
+         "On 18 September it crossed the river.", "18 September", "1920-09-18"),
+        ("The assault began on 20 March 2003, after a campaign that had started a year earlier. "
+         "On April 9 the capital fell.", "April 9", "2003-04-09"),
+        # A year mentioned in passing does not break a day-by-day account ...
+        ("The offensive opened on 10 March 1975, two months ahead of a campaign planned for 1976. "
+         "The defence collapsed on 11 March.", "11 March", "1975-03-11"),
+        # ... but a bare year that moves the story on is taken, as is a month after a year end.
+        ("The siege ended on 20 November 1953. The battle was fought in 1954 in the valley. "
+         "It began on 13 March.", "13 March", "1954-03-13"),
+        ("On 7 December 1941 the fleet was attacked. In January, the allies signed a declaration.",
+         "January", "1942-01"),
+    ],
+)
+def test_narrative_anchor(extractor, text, mention, value):
+    assert dict(_dates(extractor, text))[mention] == value
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The war ended in 1918. The armies had met at Tannenberg in August and September 1914.",
+         [("1918", "1918"), ("August", "1914-08"), ("September 1914", "1914-09")]),
+        ("In 1978 the regime asked for troops in the spring and summer of 1979.",
+         [("1978", "1978"), ("the spring", "1979-SP"), ("summer of 1979", "1979-SU")]),
+        ("In 1955 they met. In August/September 1956, the leadership met again.",
+         [("1955", "1955"), ("August", "1956-08"), ("September 1956", "1956-09")]),
+        ("The army withdrew from November 15 to February 15, 1989.",
+         [("November 15", "1988-11-15"), ("February 15, 1989", "1989-02-15")]),
+        ("The battles were fought in 1915, on April 6-7.",
+         [("1915", "1915"), ("April 6", "1915-04-06"), ("7", "1915-04-07")]),
+    ],
+)
+def test_coordinated_dates_share_the_stated_year(extractor, text, expected):
+    assert _dates(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A heading's year is a date, also when the model runs it into the line before.
+        ("HISTORY ARTICLE\n 2009-12-19T17:00:00 \n\n2003: Invasion\n\nThe team entered on July 10.",
+         ("2003", "2003")),
+        ("The regime asked for help.\n\n1979: Soviet invasion\n\nThe advisors left.", ("1979", "1979")),
+        ("HISTORY ARTICLE\n 2009-12-19T17:00:00 \n\n1919\n\nFirst conflicts\n\nThe war began.",
+         ("1919", "1919")),
+    ],
+)
+def test_heading_years(extractor, text, expected):
+    assert expected in _dates(extractor, text)
+
+
+def test_date_spans_do_not_end_in_whitespace(extractor):
+    dates = extractor.extract("Filed at\n 2009-12-19T17:00:00 \n\nThe war began in 1919.").dates
+    assert all(d.text == d.text.strip() for d in dates)

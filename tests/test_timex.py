@@ -2,7 +2,7 @@
 
 import pytest
 
-from factex.timex import Anchor, normalise
+from factex.timex import Anchor, looks_back, normalise
 
 A1986 = Anchor(1986)
 A_DAY = Anchor(1940, 5, 10)
@@ -109,6 +109,49 @@ def test_ranges_and_holidays(text, anchor, value):
 )
 def test_following_month(anchor, value):
     assert normalise("the following June", anchor).value == value
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [
+        ("January", Anchor(1941, 12, 7), "1942-01"),  # December 1941, then "In January"
+        ("14 January", Anchor(1916, 12), "1917-01-14"),
+        ("early February", Anchor(1944, 11), "1945-02"),
+        ("February", Anchor(1917, 3), "1917-02"),  # a short step back stays in the year
+        ("7 August", Anchor(1914, 9, 12), "1914-08-07"),
+        ("January", Anchor(1941), "1941-01"),  # a bare year: nothing to roll over from
+    ],
+)
+def test_bare_month_rolls_over_the_year_end(text, anchor, value):
+    assert normalise(text, anchor).value == value
+
+
+@pytest.mark.parametrize(
+    "text, back",
+    [("the previous year", True), ("a year earlier", True), ("two years ago", True),
+     ("the previous April", True), ("the following year", False), ("three days later", False),
+     ("June", False)],
+)
+def test_looks_back(text, back):
+    assert looks_back(text, normalise(text, Anchor(1920, 9, 6))) is back
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value",
+    [
+        ("March 5-9, 1918", None, "1918-03-05/1918-03-09"),  # the right day takes the month
+        ("April 13-15", Anchor(1915, 3), "1915-04-13/1915-04-15"),
+        ("May 15 to August 16, 1988", Anchor(1989, 2), "1988-05-15/1988-08-16"),  # left takes the year
+        ("November 15 to February 15, 1989", None, "1988-11-15/1989-02-15"),  # ... a year back
+        ("May-August 1950", None, "1950-05/1950-08"),  # "May" alone is a month here
+        ("August/September 1956", None, "1956-08/1956-09"),
+        ("the years 1955-1957", None, "1955/1957"),
+        ("1972-75", None, "1972/1975"),
+        ("1963-05", None, "1963-05"),
+    ],
+)
+def test_range_sides_share_what_one_states(text, anchor, value):
+    assert normalise(text, anchor).value == value
 
 
 def test_impossible_day_is_not_a_date():

@@ -130,7 +130,7 @@ _FUTURE = re.compile(r"(?:in\s+)?the\s+future|future|soon")
 # Ages, counts and the bare "years" are not dates.
 _NOT_DATES = re.compile(r"(?:the\s+)?(?:years|the\s+time|time|ages?|\d+\s+years?\s+old|aged?\s+\d+.*|"
                         r"the\s+day|the\s+days|the\s+era|the\s+period|that\s+time|this\s+time|"
-                        r"the\s+same\s+time|the\s+moment|the\s+years\s+.*)")
+                        r"the\s+same\s+time|the\s+moment|the\s+years\s+(?!\d).*)")
 
 
 @dataclass(frozen=True)
@@ -241,6 +241,19 @@ def _plausible_year(year: int, era: str | None, explicit_marker: bool) -> bool:
     return 1000 <= year <= 2100
 
 
+# A bare month this many months or more before the anchor's month is read as the next year's:
+# "On 7 December 1941 ... In January" is January 1942. A narrative moves forward; a short step
+# back ("In March 1917 ... in February") stays in the anchor's year.
+ROLLOVER_MONTHS = 9
+
+
+def _year_of_month(anchor: Anchor, month: int) -> int:
+    """The year of a month named without one, read forward from the anchor."""
+    if anchor.month is not None and anchor.month - month >= ROLLOVER_MONTHS:
+        return anchor.year + 1
+    return anchor.year
+
+
 def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
     """Absolute (or anchor-completed) dates: every pattern that matches the whole text."""
     for kind, pat in _PATTERNS:
@@ -266,7 +279,8 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
             day, month = int(g["day"]), MONTHS[g["month"]]
             if not 1 <= day <= 31 or anchor is None:
                 continue
-            return Timex(f"{_year_str(anchor.year)}-{month:02d}-{day:02d}", anchored=True)
+            return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}-{day:02d}",
+                         anchored=True)
         if kind == "my":
             year = _era_year(int(g["year"]), era)
             if not _plausible_year(abs(year), era, False) and not era:
@@ -277,7 +291,8 @@ def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
             if anchor is None or g["month"] in ("may", "mar", "dec", "jan", "jun", "jul", "sep", "oct",
                                                 "nov", "feb", "apr", "aug") and len(t) <= 3:
                 continue
-            return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
+            month = MONTHS[g["month"]]
+            return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}", anchored=True)
         if kind == "christmas":
             year = int(g["year"]) if g.get("year") else (anchor.year if anchor else None)
             if year is None:
@@ -456,8 +471,8 @@ def _split_range(t: str) -> list[tuple[str, str]]:
     m = re.fullmatch(r"(?:from|between)\s+(.+?)\s+(?:to|until|till|through|and|-)\s+(.+)", t)
     if m:
         out.append((m.group(1), m.group(2)))
-    body = re.sub(r"^(?:from|between)\s+", "", t)
-    for sep in re.finditer(r"\s*(?:-|to|until|till|through|and)\s*", body):
+    body = re.sub(r"^(?:from|between|(?:the\s+)?years)\s+", "", t)
+    for sep in re.finditer(r"\s*(?:-|/|to|until|till|through|and)\s*", body):
         left, right = body[:sep.start()], body[sep.end():]
         if left and right and (left, right) not in out:
             out.append((left, right))
@@ -483,18 +498,59 @@ def _normalise_sides(left: str, right: str, anchor: Anchor | None) -> Timex | No
         if rt and re.fullmatch(r"(BC)?\d{4}-\d{2}-\d{2}", rt.value):
             return Timex(f"{rt.value[:-2]}{int(left):02d}/{rt.value}")
     rtx = _parse_absolute(right, ltx.anchor() if ltx else anchor)
-    if ltx is None and rtx is not None and re.fullmatch(_MONTH, left):
-        ltx = _parse_absolute(left, rtx.anchor())
-    if rtx is None and ltx is not None and re.fullmatch(r"\d{2}", right):
+    if (rtx is None and ltx is not None and re.fullmatch(r"\d{2}", right)
+            and re.fullmatch(r"\d{4}", ltx.value)):
         # "1972-75": the right year borrows the century of the left.
         century = ltx.value[:2]
         rtx = Timex(f"{century}{right}")
+    day = re.fullmatch(r"(?P<day>\d{1,2}),?(?:\s+(?P<year>\d{4}))?", right)
+    if rtx is None and day and (ltx is not None or day.group("year")):
+        # "April 13-15", "March 5-9, 1918": the right day borrows the left's month (and the
+        # left its year, when the right states one).
+        if day.group("year"):
+            ltx = _parse_absolute(left, Anchor(int(day.group("year"))))
+            ltx = ltx and Timex(ltx.value, ltx.mod, ltx.type)
+        if ltx is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", ltx.value):
+            return None
+        if not int(ltx.value[-2:]) < int(day.group("day")) <= 31:
+            return None
+        rtx = Timex(f"{ltx.value[:-2]}{int(day.group('day')):02d}", anchored=ltx.anchored)
+    if rtx is not None and not rtx.anchored and (ltx is None or ltx.anchored):
+        # "May 15 to August 16, 1988", "May-August 1950": the left side takes the year the
+        # right one states, a year earlier when it would otherwise come after it.
+        ltx = _left_side_in_year(left, rtx) or ltx
     if ltx is None or rtx is None:
         return None
     if rtx.anchored and rtx.value < ltx.value and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", rtx.value):
         # "October to March": the later month is in the following year.
         rtx = Timex(f"{int(rtx.value[:4]) + 1:04d}{rtx.value[4:]}", anchored=True)
     return Timex(f"{ltx.value}/{rtx.value}", anchored=ltx.anchored or rtx.anchored)
+
+
+_LOOKS_BACK = re.compile(r"\b(?:previous(?:ly)?|preceding|prior|earlier|before|ago|last)\b")
+
+
+def looks_back(text: str, timex: Timex) -> bool:
+    """True for a relative expression that steps back from the narrative ("the previous year",
+    "a year earlier", "two years ago"): a flashback, after which the story resumes where it was,
+    so it should not become the reference date for what follows."""
+    return timex.anchored and _LOOKS_BACK.search(_clean(text)) is not None
+
+
+def _left_side_in_year(left: str, right: Timex) -> Timex | None:
+    """The left side of a range without a year, in the year of the right side."""
+    ref = right.anchor()
+    if ref is None:
+        return None
+    if re.fullmatch(_MONTH, left):  # "May" alone is a month here, not the verb
+        found = Timex(f"{_year_str(ref.year)}-{MONTHS[left.rstrip('.')]:02d}")
+    else:
+        found = _parse_absolute(left, Anchor(ref.year))
+    if found is None or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", found.value):
+        return found and Timex(found.value, found.mod, found.type)
+    if found.value[:len(right.value)] > right.value:
+        found = Timex(f"{ref.year - 1:04d}{found.value[4:]}", found.mod)
+    return Timex(found.value, found.mod, found.type)
 
 
 def normalise(text: str, anchor: Anchor | None = None) -> Timex | None:

@@ -11,6 +11,7 @@ them, each carrying the range value for the events that need it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.language import Language
@@ -25,7 +26,7 @@ from ..extensions import register_extensions
 from ..fastmatch import flagged
 from ..gazetteer import read_jsonl
 from ..mentions import DateMention
-from ..timex import Anchor, Timex, normalise
+from ..timex import Anchor, Timex, looks_back, normalise
 
 
 class DatePattern(BaseModel):
@@ -37,7 +38,7 @@ class DatePattern(BaseModel):
 
 
 _RANGE_SPLIT = re.compile(
-    r"^(?P<pre>(?:from|between)\s+)?(?P<left>.+?)(?P<sep>\s*(?:[\u2010-\u2015\-]|to|until|till|"
+    r"^(?P<pre>(?:from|between)\s+)?(?P<left>.+?)(?P<sep>\s*(?:[\u2010-\u2015\-/]|to|until|till|"
     r"through|and)\s*)(?P<right>.+)$", re.I)
 _LEADING_JUNK = re.compile(r"^(?:in|on|at|during|of|since|by|from)\s+", re.I)
 
@@ -66,7 +67,9 @@ class DatesComponent:
         """Candidate spans: model DATE/TIME entities and pattern matches, longest first."""
         spans = []
         if self.use_model_entities:
-            spans.extend(e for e in doc.ents if e.label_ in ("DATE", "TIME"))
+            for ent in doc.ents:
+                if ent.label_ in ("DATE", "TIME"):
+                    spans.extend(_split_at_line_breaks(ent))
         for match_id, s, e in self.matcher(doc):
             if doc.vocab.strings[match_id].endswith("_last"):
                 s = e - 1  # "the War of 1812": the pattern finds the name, the date is the year
@@ -78,15 +81,24 @@ class DatesComponent:
         spans = [s for s in (_trim(c) for c in self.candidates(doc)) if s is not None]
         low, high = _narrative_years(spans)
         out: list[DateMention] = []
+        day_anchor = anchor if anchor is not None and anchor.day else None
         for span in spans:
             for mention in self._normalise_span(span, anchor):
+                mention.timex = _continue_days(mention, mention.timex, anchor, day_anchor)
                 out.append(mention)
                 if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
                     new = mention.timex.anchor()
                     # A year far outside the narrative's period ("the War of 1812" in a text on
-                    # 1920) is an aside: it does not become the reference for what follows.
-                    if new is not None and low <= new.year <= high:
+                    # 1920) is an aside: it does not become the reference for what follows; nor
+                    # does a flashback ("the previous year", "two years ago").
+                    if (new is not None and low <= new.year <= high
+                            and not looks_back(mention.text, mention.timex)):
                         anchor = new
+                        if new.day or new.month:
+                            # A month without a day ends the day-by-day account; a bare year
+                            # may be an aside within it.
+                            day_anchor = new if new.day else None
+        _borrow_stated_year(doc, out)
         _link_ranges(doc, out)
         doc._.factex_dates = out
         doc.user_data["factex_anchor_out"] = anchor
@@ -111,6 +123,54 @@ class DatesComponent:
                     p.range_start, p.range_end = span.start_char, span.end_char
                 return parts
         return [_mention(span, timex)]
+
+
+# How far after the last day-precise date a bare day date may fall and still continue it.
+DAY_CONTINUATION_DAYS = 31
+
+
+def _continue_days(mention: DateMention, timex: Timex, anchor: Anchor | None,
+                   day_anchor: Anchor | None) -> Timex:
+    """A bare day date ("11 March") that falls just after the last day-precise date ("10 March
+    1975") continues that day-by-day narrative, even when a year-only mention came in between
+    ("... a campaign planned for 1976. On 11 March ..."): such a year is an aside, and taking
+    it would move the whole account by a year."""
+    if (not timex.anchored or day_anchor is None or anchor is None or anchor.month is not None
+            or anchor.year == day_anchor.year or day_anchor.year <= 0
+            or mention.range_value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value)):
+        return timex
+    alt = normalise(mention.text, day_anchor)
+    if alt is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", alt.value):
+        return timex
+    gap = date.fromisoformat(alt.value) - date(day_anchor.year, day_anchor.month, day_anchor.day)
+    if 0 <= gap.days <= DAY_CONTINUATION_DAYS:
+        return Timex(alt.value, timex.mod, timex.type, True)
+    return timex
+
+
+_COORDINATED = re.compile(r"^\s*(?:[\u2010-\u2015\-/]|and|or|to|until|till|through)\s*$", re.I)
+
+
+def _borrow_stated_year(doc: Doc, dates: list[DateMention]) -> None:
+    """"in August and September 1914", "between March and April 1918", "the spring and summer
+    of 1979": a date without a year joined to one that states it is in that year (a year
+    earlier when it would otherwise come after it), not in the anchor's."""
+    text = doc_text(doc)
+    for a, b in zip(dates, dates[1:]):
+        if (not a.timex.anchored or b.timex.anchored or a.range_value
+                or a.timex.type != "DATE" or b.timex.type != "DATE"
+                or not _COORDINATED.match(text[a.end:b.start])):
+            continue
+        ref = b.timex.anchor()
+        if ref is None:
+            continue
+        found = normalise(a.text, Anchor(ref.year))
+        if found is None or not found.is_calendar:
+            continue
+        value = found.value
+        if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) and value[:len(b.timex.value)] > b.timex.value:
+            value = f"{ref.year - 1:04d}{value[4:]}"
+        a.timex = Timex(value, a.timex.mod, a.timex.type, False)
 
 
 _BETWEEN_SIDES = re.compile(r"^\s*(?:[\u2010-\u2015\-]|to|until|till|through|and)\s*$", re.I)
@@ -148,6 +208,20 @@ def reference_matcher(vocab) -> Matcher:
     except (ValueError, ValidationError) as exc:  # a malformed token pattern
         raise DataError(f"date_patterns.jsonl: {exc}") from None
     return matcher
+
+
+def _split_at_line_breaks(span: Span) -> list[Span]:
+    """The parts of a span between line breaks: no temporal expression runs across one, while the
+    model sometimes joins a heading's year to the line before it."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.is_space and "\n" in tok.text:
+            if tok.i > start:
+                parts.append(Span(span.doc, start, tok.i, label=span.label_))
+            start = tok.i + 1
+    if span.end > start:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    return parts
 
 
 def _without_leading_optionals(pattern: list[dict]) -> list[list[dict]]:
@@ -189,9 +263,11 @@ def _narrative_years(spans: list[Span]) -> tuple[int, int]:
 def _trim(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct):
+    while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct
+                           or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s",)):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text in ("'s",)):
         end -= 1
     return Span(doc, start, end, label=span.label_) if start < end else None
 
