@@ -35,3 +35,11 @@ def sentence_at(doc: Doc, char: int) -> tuple[int, int]:
         starts = doc.user_data["factex_sent_starts"] = [b[0] for b in bounds]
     i = max(bisect.bisect_right(starts, char) - 1, 0)
     return bounds[i] if bounds else (0, len(doc_text(doc)))
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, in order, built once (a Token object per access is costly)."""
+    texts = doc.user_data.get("factex_token_texts")
+    if texts is None:
+        texts = doc.user_data["factex_token_texts"] = [t.text for t in doc]
+    return texts

@@ -37,7 +37,7 @@ from ..constants import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from ..docutil import doc_text
+from ..docutil import doc_text, token_texts
 from ..extensions import register_extensions
 from ..gazetteer import currency_table, gazetteer, key
 from ..mentions import ActorCluster, ActorMention
@@ -53,15 +53,16 @@ def _trim(span: Span) -> Span | None:
     """Drop "the", possessive endings and leading titles from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the",):
+    texts = token_texts(doc)
+    while start < end and texts[start].lower() == "the":
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
+    while end > start and texts[end - 1] in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
         end -= 1
     for i in range(start, end):
-        if doc[i].text in ("(", "[") and i > start:
+        if texts[i] in ("(", "[") and i > start:
             end = i  # "Swiss Agency for Development and Cooperation (SDC": the name ends here
             break
-    while end > start and doc[end - 1].text in (")", "]", ",", "-", "\u2013"):
+    while end > start and texts[end - 1] in (")", "]", ",", "-", "\u2013"):
         end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or
@@ -152,7 +153,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     runs = doc.user_data.get("factex_name_runs")
     if runs is not None:
         return runs
-    texts = [t.text for t in doc]
+    texts = token_texts(doc)
     propn = doc.vocab.strings["PROPN"]
     is_propn = [p == propn for p in doc.to_array([POS]).tolist()]
     name = [is_propn[k] and texts[k][:1].isupper() and not _not_a_name(texts[k])
@@ -509,13 +510,14 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
     for form, c in sorted(forms.items(), key=lambda kv: -len(kv[0].split())):
         words = form.split()
         by_first.setdefault(words[0], []).append((words, c))
-    for tok in doc:
-        cands = by_first.get(tok.text)
-        if not cands or tok.i in taken:
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        cands = by_first.get(text)
+        if not cands or i in taken:
             continue
         for words, c in cands:
-            cand = doc[tok.i:tok.i + len(words)]
-            if [t.text for t in cand] == words and taken.isdisjoint(range(cand.start, cand.end)):
+            if texts[i:i + len(words)] == words and taken.isdisjoint(range(i, i + len(words))):
+                cand = doc[i:i + len(words)]
                 c.mentions.append(ActorMention(cand.start_char, cand.end_char, cand.text, "PROPAGATED",
                                                cand.start, cand.end))
                 taken.update(range(cand.start, cand.end))

@@ -13,12 +13,13 @@ predecessor on the event's date is named as that predecessor (Russia in 1972: So
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import get_args
 
 from pydantic import BaseModel, ConfigDict
-from spacy.attrs import DEP, HEAD, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -117,6 +118,7 @@ class EventsComponent:
             entries.sort(key=lambda e: e.args is None)
         # Most tokens trigger nothing: a set of words rules them out before any string work.
         self._words = frozenset(self.lexicon) | GIVE_VERBS | RECEIVE_VERBS | BUY_VERBS | SELL_VERBS | {"ship"}
+        self._hashes: dict[int, set[int]] = {}
 
     # -- triggers ---------------------------------------------------------------------------
 
@@ -145,6 +147,22 @@ class EventsComponent:
             return e
         return self._money_transfer(token, money_tokens)
 
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Indices of the tokens whose lemma or lower-case form is a lexicon word, found once
+        per Doc by comparing hashes (most tokens trigger nothing)."""
+        found = doc.user_data.get("factex_trigger_candidates")
+        if found is None:
+            strings = doc.vocab.strings
+            hashes = self._hashes.get(id(strings))
+            if hashes is None:
+                # The lemmatiser keeps the case of some words ("Talks" at a sentence start).
+                hashes = self._hashes[id(strings)] = {
+                    strings.add(v) for w in self._words for v in (w, w.capitalize(), w.upper())}
+            rows = doc.to_array([LEMMA, LOWER]).tolist()
+            found = [i for i, (lemma, lower) in enumerate(rows) if lemma in hashes or lower in hashes]
+            doc.user_data["factex_trigger_candidates"] = found
+        return found
+
     def _money_transfer(self, token: Token, money_tokens: frozenset[int]) -> TriggerEntry | None:
         """A giving or receiving verb whose object is an amount of money is aid ("Canada
         allotted $35 million to India"); buying and selling it is trade."""
@@ -164,10 +182,13 @@ class EventsComponent:
     def triggers(self, sent: Span, money_tokens: frozenset[int] = frozenset()) -> list[_Trigger]:
         """Triggers of one sentence, without noun triggers that are arguments of a verb one."""
         found = []
-        for tok in sent:
-            entry = self.match(tok, money_tokens)
-            if entry is not None:
-                found.append(_Trigger(tok, entry, _clause(tok)))
+        doc = sent.doc
+        for i in self._candidates(doc):
+            if sent.start <= i < sent.end:
+                tok = doc[i]
+                entry = self.match(tok, money_tokens)
+                if entry is not None:
+                    found.append(_Trigger(tok, entry, _clause(tok)))
         verbs = {t.token.i: t for t in found if t.token.pos_ in ("VERB", "AUX")}
         kept = []
         for t in found:
@@ -408,11 +429,15 @@ def _argument_words(token: Token) -> set[str]:
 def _clause(token: Token) -> Token | None:
     """The verb heading the clause a token belongs to."""
     doc = token.doc
+    i = _clause_heads_of(doc)[token.i]
+    return doc[i] if i >= 0 else None
+
+
+def _clause_heads_of(doc: Doc) -> list[int]:
     heads = doc.user_data.get("factex_clause_heads")
     if heads is None:
         heads = doc.user_data["factex_clause_heads"] = _clause_heads(doc)
-    i = heads[token.i]
-    return doc[i] if i >= 0 else None
+    return heads
 
 
 def _clause_heads(doc: Doc) -> list[int]:
@@ -537,12 +562,12 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
     if (trig.token.pos_ not in ("VERB", "AUX") and not _light_object(trig)) or head is None:
         # A noun trigger's participants are in its own phrase ("Bangladesh's independence").
         return list(trig.token.subtree)
-    out = []
-    for t in head.subtree:
-        c = _clause(t)
-        if _same(c, head) or (trig.token.pos_ not in ("VERB", "AUX") and
-                         trig.token.left_edge.i <= t.i <= trig.token.right_edge.i):
-            out.append(t)
+    doc = head.doc
+    heads = _clause_heads_of(doc)
+    noun = trig.token.pos_ not in ("VERB", "AUX")
+    lo, hi = trig.token.left_edge.i, trig.token.right_edge.i
+    out = [doc[i] for i in range(head.left_edge.i, head.right_edge.i + 1)
+           if heads[i] == head.i or (noun and lo <= i <= hi)]
     # A conjoined verb shares its head's subject ("X visited A and met B").
     if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
         for c in head.head.children:
@@ -603,22 +628,31 @@ def _year_of(value: str) -> int | None:
 
 def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
     """Name a state by its predecessor when the event predates the succession."""
-    gz = gazetteer()
     year = _year_of(value)
-    if year is None:
+    if year is None or not any(n in _predecessors() for n in names):
         return names
     present = {c.name for c in doc._.factex_actors or []}
     out = []
     for n in names:
         repl = n
-        for st in gz.states.values():
-            if n in st.predecessor_of and st.until and st.name in present:
-                m = re.match(r"(-?\d+)", st.until)
-                if m and year < int(m.group(1)):
-                    repl = st.name
+        for name, until in _predecessors().get(n, ()):
+            if name in present and year < until:
+                repl = name
         if repl not in out:
             out.append(repl)
     return out
+
+
+@functools.cache
+def _predecessors() -> dict[str, tuple[tuple[str, int], ...]]:
+    """State name -> (predecessor, last year of the predecessor), from the gazetteer, once."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for st in gazetteer().states.values():
+        m = re.match(r"(-?\d+)", st.until or "")
+        if m:
+            for successor in st.predecessor_of:
+                out.setdefault(successor, []).append((st.name, int(m.group(1))))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _when_clause(a: Token, b: Token) -> bool:
