@@ -7,6 +7,7 @@ start-up rather than a silent miss.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ class CurrencyTable(BaseModel):
     magnitudes: dict[str, float]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The lookup key of a name: NFKC, casefolded, single spaces, no leading "the"."""
     t = unicodedata.normalize("NFKC", text).casefold().strip()

@@ -9,6 +9,7 @@ acronym ↔ expansion.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -91,6 +92,7 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _not_a_name(text: str) -> bool:
     """Era markers and currency codes the model tags as organisations ("BC", "CHF")."""
     t = text.strip()
