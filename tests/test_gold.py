@@ -9,6 +9,7 @@ from factex.models import GoldDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "gold").glob("*.json"))
+HELDOUT = sorted((ROOT / "heldout" / "gold").glob("*.json"))
 
 
 def test_every_corpus_document_has_gold():
@@ -17,7 +18,12 @@ def test_every_corpus_document_has_gold():
     assert len(docs) >= 13
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+def test_every_heldout_document_has_gold():
+    docs = {p.stem for p in (ROOT / "heldout" / "corpus").glob("*.txt")}
+    assert docs == {p.stem for p in HELDOUT} and len(docs) >= 4
+
+
+@pytest.mark.parametrize("path", GOLD + HELDOUT, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_gold_file_is_valid(path):
     g = GoldDocument.model_validate_json(path.read_text(encoding="utf-8"))
     assert g.doc_id == path.stem
