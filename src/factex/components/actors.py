@@ -348,6 +348,7 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     gz = gazetteer()
     new: list[Span] = []
+    bounds = {(e.start, e.end) for e in ents}
     opening = []
     for m in _PAREN_ACRONYM.finditer(doc_text(doc)):
         paren = doc.char_span(m.start(), m.end())
@@ -368,7 +369,7 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if start is None or i - start < 2:
             continue
         span = doc[start:i]
-        if gz.state_of(span.text) or any(e.start == start and e.end == i for e in ents):
+        if gz.state_of(span.text) or (start, i) in bounds:
             continue
         last = span[-1].lower_
         label = "GPE" if last in GPE_WORDS else "LOC" if last in LOC_WORDS else "ORG"

@@ -13,11 +13,13 @@ predecessor on the event's date is named as that predecessor (Russia in 1972: So
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 from typing import get_args
 
+import numpy
 from pydantic import BaseModel, ConfigDict
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
@@ -118,7 +120,7 @@ class EventsComponent:
             entries.sort(key=lambda e: e.args is None)
         # Most tokens trigger nothing: a set of words rules them out before any string work.
         self._words = frozenset(self.lexicon) | GIVE_VERBS | RECEIVE_VERBS | BUY_VERBS | SELL_VERBS | {"ship"}
-        self._hashes: dict[int, set[int]] = {}
+        self._hashes: dict[int, numpy.ndarray] = {}
 
     # -- triggers ---------------------------------------------------------------------------
 
@@ -156,10 +158,11 @@ class EventsComponent:
             hashes = self._hashes.get(id(strings))
             if hashes is None:
                 # The lemmatiser keeps the case of some words ("Talks" at a sentence start).
-                hashes = self._hashes[id(strings)] = {
-                    strings.add(v) for w in self._words for v in (w, w.capitalize(), w.upper())}
-            rows = doc.to_array([LEMMA, LOWER]).tolist()
-            found = [i for i, (lemma, lower) in enumerate(rows) if lemma in hashes or lower in hashes]
+                hashes = self._hashes[id(strings)] = numpy.array(sorted(
+                    {strings.add(v) for w in self._words for v in (w, w.capitalize(), w.upper())}),
+                    dtype="uint64")
+            rows = doc.to_array([LEMMA, LOWER])
+            found = numpy.nonzero(numpy.isin(rows[:, 0], hashes) | numpy.isin(rows[:, 1], hashes))[0].tolist()
             doc.user_data["factex_trigger_candidates"] = found
         return found
 
@@ -183,12 +186,12 @@ class EventsComponent:
         """Triggers of one sentence, without noun triggers that are arguments of a verb one."""
         found = []
         doc = sent.doc
-        for i in self._candidates(doc):
-            if sent.start <= i < sent.end:
-                tok = doc[i]
-                entry = self.match(tok, money_tokens)
-                if entry is not None:
-                    found.append(_Trigger(tok, entry, _clause(tok)))
+        cands = self._candidates(doc)
+        for k in range(bisect.bisect_left(cands, sent.start), bisect.bisect_left(cands, sent.end)):
+            tok = doc[cands[k]]
+            entry = self.match(tok, money_tokens)
+            if entry is not None:
+                found.append(_Trigger(tok, entry, _clause(tok)))
         verbs = {t.token.i: t for t in found if t.token.pos_ in ("VERB", "AUX")}
         kept = []
         for t in found:
@@ -335,7 +338,9 @@ class EventsComponent:
             if gov is not None:
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
         nested = self._other_happenings(trig, tokens)
-        types = {c.name: c.type for c in doc._.factex_actors or []}
+        types = doc.user_data.get("factex_actor_types")
+        if types is None:
+            types = doc.user_data["factex_actor_types"] = {c.name: c.type for c in doc._.factex_actors or []}
         for t in tokens:
             if t.i in nested:
                 continue  # "during Hasina's visit to Tokyo": that visit's participants

@@ -208,10 +208,9 @@ class MoneyComponent:
         # The guard scanned this text before the parser; its list is reused, not rescanned.
         scanned = doc.user_data.get("factex_amounts")
         found = list(scan_amounts(text) if scanned is None else scanned)
-        covered = [(a.start, a.end) for a in found]
+        starts = [a.start for a in found]  # sorted: the scanner reads left to right
         for ent in doc.ents:
-            if ent.label_ == "MONEY" and not any(s < ent.end_char and ent.start_char < e
-                                                 for s, e in covered):
+            if ent.label_ == "MONEY" and not _overlaps_any(found, starts, ent.start_char, ent.end_char):
                 for a in scan_amounts(ent.text):
                     found.append(_Amount(a.start + ent.start_char, a.end + ent.start_char,
                                          a.value, a.entry))
@@ -455,11 +454,17 @@ def _actor_before(doc: Doc, verb: Token) -> str | None:
     return None
 
 
+def _overlaps_any(found: list["_Amount"], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps an amount of ``found`` (sorted by start, not nested)."""
+    i = bisect.bisect_left(starts, end)
+    return i > 0 and found[i - 1].end > start
+
+
 def _actor_type(doc: Doc, name: str | None) -> str | None:
-    for c in doc._.factex_actors or []:
-        if c.name == name:
-            return c.type
-    return None
+    types = doc.user_data.get("factex_actor_types")
+    if types is None:
+        types = doc.user_data["factex_actor_types"] = {c.name: c.type for c in doc._.factex_actors or []}
+    return types.get(name)
 
 
 def _person_state(doc: Doc, name: str) -> str | None:
