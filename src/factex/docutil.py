@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 
@@ -43,3 +44,17 @@ def token_texts(doc: Doc) -> list[str]:
     if texts is None:
         texts = doc.user_data["factex_token_texts"] = [t.text for t in doc]
     return texts
+
+
+def set_sentence_starts(doc: Doc, values: dict[int, int]) -> None:
+    """Set ``is_sent_start`` of several tokens at once (1 starts a sentence, -1 does not).
+
+    Setting ``token.is_sent_start`` one token at a time scans the whole Doc on every call,
+    which made a long text quadratic; one array write does not.
+    """
+    if not values:
+        return
+    arr = doc.to_array([SENT_START])
+    for i, v in values.items():
+        arr[i] = v % (1 << 64)  # the array is unsigned: -1 is stored as 2**64 - 1
+    doc.from_array([SENT_START], arr)

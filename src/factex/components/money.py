@@ -28,7 +28,7 @@ from ..constants import (
     TRANSFER_NOUNS,
 )
 from ..coref import antecedent
-from ..docutil import doc_text, sentence_at
+from ..docutil import doc_text, sentence_at, set_sentence_starts
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
 from ..mentions import DateMention, MoneyMention
@@ -182,11 +182,12 @@ class MoneyGuard:
 
     def __call__(self, doc: Doc) -> Doc:
         amounts = doc.user_data["factex_amounts"] = scan_amounts(doc_text(doc))
+        inside: dict[int, int] = {}
         for a in amounts:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is not None:
-                for tok in span[1:]:
-                    tok.is_sent_start = False
+                inside.update((i, -1) for i in range(span.start + 1, span.end))
+        set_sentence_starts(doc, inside)
         return doc
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..docutil import set_sentence_starts, token_texts
+
 
 @Language.factory("factex_paragraphs")
 def make_paragraphs(nlp: Language, name: str) -> "ParagraphBoundaries":
@@ -22,9 +24,8 @@ class ParagraphBoundaries:
     """Sets ``is_sent_start`` on the first token after a blank line."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc[:-1]:
-            if tok.is_space and tok.text.count("\n") >= 2:
-                nxt = tok.nbor()
-                if not nxt.is_space:
-                    nxt.is_sent_start = True
+        texts = token_texts(doc)
+        starts = [i + 1 for i, t in enumerate(texts[:-1])
+                  if t.count("\n") >= 2 and not t.strip() and texts[i + 1].strip()]
+        set_sentence_starts(doc, {i: 1 for i in starts})
         return doc
