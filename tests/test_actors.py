@@ -123,7 +123,8 @@ def test_bare_name_joins_the_namesake_mentioned_last(extractor):
                             "In 387 BC Artaxerxes II imposed a peace on the Greeks.")
     first = _actor(rec, "Artaxerxes I")
     assert first is not None and "Artaxerxes" in first.aliases
-    assert _actor(rec, "Artaxerxes II") is not None
+    second = _actor(rec, "Artaxerxes II")
+    assert second is not None and second.type == "PERSON" and "Artaxerxes" not in second.aliases
 
 
 @pytest.mark.parametrize(
@@ -148,7 +149,8 @@ def test_names_of_documents_events_and_schemes_are_no_actors(extractor, text, no
      ("The Soviet Navy cleared the port of Chittagong in 1972.", "Soviet Navy")],
 )
 def test_names_that_only_look_like_events_stay(extractor, text, name):
-    assert _actor(extractor.extract(text), name) is not None
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "ORG"
 
 
 def test_demonym_of_a_common_noun_phrase_is_its_state(extractor):
@@ -261,4 +263,5 @@ def test_acronym_letters(acro, words, ok):
 def test_a_colony_is_its_own_actor_beside_its_successor(extractor, text, colony, state):
     rec = extractor.extract(text)
     old, new = _actor(rec, colony), _actor(rec, state)
-    assert old is not None and old.type == "GPE" and new is not None
+    assert old is not None and old.type == "GPE" and new is not None and new.type == "GPE"
+    assert colony not in new.aliases and state not in old.aliases

@@ -58,3 +58,11 @@ def set_sentence_starts(doc: Doc, values: dict[int, int]) -> None:
     for i, v in values.items():
         arr[i] = v % (1 << 64)  # the array is unsigned: -1 is stored as 2**64 - 1
     doc.from_array([SENT_START], arr)
+
+
+def actor_types(doc: Doc) -> dict[str, str]:
+    """Actor name -> type for the Doc's clusters, built once (needs ``factex_actors`` run)."""
+    types = doc.user_data.get("factex_actor_types")
+    if types is None:
+        types = doc.user_data["factex_actor_types"] = {c.name: c.type for c in doc._.factex_actors or []}
+    return types

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, RECEIVE_VERBS, SELL_VERBS
 from ..coref import antecedent
-from ..docutil import doc_text, sentence_at
+from ..docutil import actor_types, doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import gazetteer, read_jsonl
 from ..mentions import DateMention, EventMention
@@ -338,9 +338,7 @@ class EventsComponent:
             if gov is not None:
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
         nested = self._other_happenings(trig, tokens)
-        types = doc.user_data.get("factex_actor_types")
-        if types is None:
-            types = doc.user_data["factex_actor_types"] = {c.name: c.type for c in doc._.factex_actors or []}
+        types = actor_types(doc)
         for t in tokens:
             if t.i in nested:
                 continue  # "during Hasina's visit to Tokyo": that visit's participants

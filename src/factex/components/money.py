@@ -28,7 +28,7 @@ from ..constants import (
     TRANSFER_NOUNS,
 )
 from ..coref import antecedent
-from ..docutil import doc_text, sentence_at, set_sentence_starts
+from ..docutil import actor_types, doc_text, sentence_at, set_sentence_starts
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
 from ..mentions import DateMention, MoneyMention
@@ -462,10 +462,7 @@ def _overlaps_any(found: list["_Amount"], starts: list[int], start: int, end: in
 
 
 def _actor_type(doc: Doc, name: str | None) -> str | None:
-    types = doc.user_data.get("factex_actor_types")
-    if types is None:
-        types = doc.user_data["factex_actor_types"] = {c.name: c.type for c in doc._.factex_actors or []}
-    return types.get(name)
+    return actor_types(doc).get(name)
 
 
 def _person_state(doc: Doc, name: str) -> str | None:
