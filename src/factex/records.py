@@ -19,7 +19,7 @@ from .models import (
     MoneyRecord,
     Pipeline,
 )
-from .textio import RepairedText, may_need_repair, repair
+from .textio import RepairedText, may_need_repair, repair_slice
 
 
 def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str,
@@ -39,7 +39,7 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
         piece = rt.original[start:end]
         if piece == text and not may_need_repair(piece):
             return text
-        fixed = repair(piece)
+        fixed = repair_slice(piece)
         return text if fixed == text else fixed
 
     def date_record(d: DateMention, offset: int) -> DateRecord:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import os
 import re
 import sys
@@ -26,6 +27,20 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 def repair(text: str) -> str:
     """Repair mojibake and other encoding damage in ``text`` (ftfy, curly quotes kept)."""
     return ftfy.fix_text(text, config=_FTFY_CONFIG)
+
+
+@functools.lru_cache(maxsize=65536)
+def _repair_short(text: str) -> str:
+    return repair(text)
+
+
+def repair_slice(text: str) -> str:
+    """:func:`repair` for the short slices records are built from, memoised.
+
+    A name recurs throughout a document, and ftfy costs tens of microseconds a call: checking
+    every mention afresh made record building the largest single cost on a long text.
+    """
+    return _repair_short(text) if len(text) <= 200 else repair(text)
 
 
 @dataclass
