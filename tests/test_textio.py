@@ -3,7 +3,7 @@
 import pytest
 
 from factex.errors import InputError
-from factex.textio import RepairedText, decode_bytes, repair
+from factex.textio import RepairedText, decode_bytes, repair, repair_slice
 
 
 def test_mojibake_is_repaired():
@@ -12,6 +12,18 @@ def test_mojibake_is_repaired():
 
 def test_curly_quotes_are_kept():
     assert repair("\u201cEast Pakistan\u201d") == "\u201cEast Pakistan\u201d"
+
+
+@pytest.mark.parametrize("text", [
+    "Bangladesh\u00e2\u20ac\u201cRussia",  # mojibake: repaired
+    "S\u00e3o Tom\u00e9",  # already right: unchanged
+    "\u201cEast Pakistan\u201d",  # curly quotes kept
+    "caf\u00c3\u00a9 " * 60,  # longer than the memo's limit
+])
+def test_memoised_slice_repair_equals_repair(text):
+    first, again = repair_slice(text), repair_slice(text)
+    assert first == again == repair(text)
+    assert (first != text) == ("\u00c3" in text or "\u00e2\u20ac" in text)
 
 
 @pytest.mark.parametrize("word", ["Bangladesh", "Russia", "relations", "Dhaka"])
