@@ -2,6 +2,7 @@
 
     python benchmarks/profile_components.py --docs 300             # component table
     python benchmarks/profile_components.py --docs 300 --cprofile  # cProfile top N instead
+    python benchmarks/profile_components.py --long 600000          # one long text instead
 
 With --cprofile the factex stages run under the profiler, which slows Python code several
 times more than the model's compiled code: take the stage table from a run without it.
@@ -30,19 +31,28 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--cprofile", action="store_true")
     ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--long", type=int, default=0, metavar="CHARS",
+                    help="profile one text of CHARS characters (the corpus joined, at most "
+                         "spaCy's max_length) instead of --docs documents")
     a = ap.parse_args()
 
     from factex.pipeline import Extractor
     from factex.records import build_record
     from factex.textio import RepairedText
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
-    texts = [texts[i % len(texts)] for i in range(a.docs)]
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts = [corpus[i % len(corpus)] for i in range(a.docs)]
     ex = Extractor(batch_size=16)
     nlp = ex.nlp
     # Warm up (dateparser compiles its patterns on first use, new words enter the vocabulary):
     # per-process costs are not per-document ones.
-    list(ex.pipe(texts[:14]))
+    list(ex.pipe(corpus))
+    if a.long:
+        joined, i = [], 0
+        while sum(len(t) + 2 for t in joined) < min(a.long, nlp.max_length):
+            joined.append(corpus[i % len(corpus)])
+            i += 1
+        texts = ["\n\n".join(joined)[:nlp.max_length]]
     ours = [n for n in nlp.pipe_names if n.startswith("factex_") and n not in PRE_PARSER]
     rows: list[tuple[str, float]] = []
 
@@ -77,7 +87,8 @@ def main() -> None:
         prof.disable()
 
     total = sum(s for _, s in rows)
-    print(f"{a.docs} documents, {total:.1f} s in all")
+    what = f"one text of {len(texts[0]):,} characters" if a.long else f"{a.docs} documents"
+    print(f"{what}, {total:.1f} s in all")
     print(f"{'stage':34} {'seconds':>8} {'share':>6}")
     for name, s in rows:
         print(f"{name:34} {s:8.2f} {s / total:6.1%}")

@@ -29,7 +29,7 @@ def repair(text: str) -> str:
     return ftfy.fix_text(text, config=_FTFY_CONFIG)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)  # at most a few MB of short strings
 def _repair_short(text: str) -> str:
     return repair(text)
 
