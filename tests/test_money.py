@@ -2,7 +2,9 @@
 
 import pytest
 
-from factex.components.money import scan_amounts
+import random
+
+from factex.components.money import _matches, scan_amounts, scanner
 
 
 @pytest.mark.parametrize(
@@ -37,6 +39,24 @@ def test_scan_single_amounts(text, amount, default_currency):
     assert len(found) == 1, found
     assert found[0].value == pytest.approx(amount)
     assert found[0].entry.default == default_currency
+
+
+_ATOMS = ["$", "US$", "Rs", "rs", "Tk", "SEK", "usd", "\u20ac", "\u00a3", "Can$", "U.S.$", " ", "  ",
+          "\n", "-", "\u2013", "to", "5", "12", "1,000", "3.5", "one", "Ten", "hundred", "million",
+          "bn", "crore", "dollars", "rupees", "kroner", "Swiss ", "francs", "of ", "a", "x", "the"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_scan_near_numbers_equals_the_full_regex(seed):
+    # The scanner tries its regex only near digits and number words; on text built from
+    # signs, numbers, magnitudes and words in random order it must find exactly what trying
+    # every position finds.
+    rng = random.Random(seed)
+    sc = scanner()
+    for _ in range(2000):
+        text = "".join(rng.choice(_ATOMS) for _ in range(rng.randint(1, 25)))
+        expected = [(m.span(), m.groupdict()) for m in sc.regex.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(sc, text)] == expected, text
 
 
 def test_range_with_shared_magnitude_gives_two_bounds():

@@ -42,6 +42,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 @dataclass(frozen=True)
 class _Scanner:
     regex: re.Pattern[str]
+    cores: re.Pattern[str]  # a digit or number word: every amount holds one
+    reach: int  # how far before its core an amount can start (the longest sign, a space)
     symbols: dict[str, CurrencyEntry]
     words: dict[str, CurrencyEntry]
     plurals: dict[str, str]
@@ -72,7 +74,31 @@ def scanner() -> _Scanner:
              rf"(?:\s+(?:of\s+)?)(?P<adj>(?-i:(?:[A-Z][a-z]+\.?\s){{0,2}}))?"
              rf"(?P<word>{word}|(?-i:{codes}))\b")
     regex = re.compile(rf"{before}|{after}", re.I)
-    return _Scanner(regex, table.symbols, table.words, table.plurals, table.magnitudes)
+    words_ = "|".join(k for k in _NUMBER_WORDS if " " not in k and k != "a")
+    cores = re.compile(rf"\d|\b(?:{words_})", re.I)
+    reach = max(map(len, symbols)) + 1
+    return _Scanner(regex, cores, reach, table.symbols, table.words, table.plurals, table.magnitudes)
+
+
+def _matches(sc: _Scanner, text: str):
+    """``sc.regex.finditer(text)``, trying the regex only near a digit or number word.
+
+    An amount starts at its number or at most ``sc.reach`` characters before it (a sign and a
+    space), so positions farther from every number cannot start one; trying the long
+    alternation of signs at every character made the scan a large share of a document's time.
+    """
+    pos = tried = 0
+    for core in sc.cores.finditer(text):
+        c = core.start()
+        if c < pos:
+            continue
+        for start in range(max(pos, tried, c - sc.reach), c + 1):
+            m = sc.regex.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        tried = c + 1
 
 
 def _to_number(text: str) -> float | None:
@@ -125,7 +151,7 @@ def scan_amounts(text: str) -> list[_Amount]:
     """Every money amount the scanner finds in ``text`` (one per bound of a range)."""
     sc = scanner()
     out: list[_Amount] = []
-    for m in sc.regex.finditer(text):
+    for m in _matches(sc, text):
         g = m.groupdict()
         if g.get("a1"):
             entry = _currency_entry(sc, g["sym"], None, "")
