@@ -48,11 +48,9 @@ def main() -> None:
     # per-process costs are not per-document ones.
     list(ex.pipe(corpus))
     if a.long:
-        joined, i = [], 0
-        while sum(len(t) + 2 for t in joined) < min(a.long, nlp.max_length):
-            joined.append(corpus[i % len(corpus)])
-            i += 1
-        texts = ["\n\n".join(joined)[:nlp.max_length]]
+        from throughput import big_document  # the long text the throughput benchmark uses
+
+        texts = [big_document(min(a.long, nlp.max_length))[0][:nlp.max_length]]
     ours = [n for n in nlp.pipe_names if n.startswith("factex_") and n not in PRE_PARSER]
     rows: list[tuple[str, float]] = []
 

@@ -1,8 +1,8 @@
 """Money: the amount scanner (no model) and currency/parties in context (model)."""
 
-import pytest
-
 import random
+
+import pytest
 
 from factex.components.money import _matches, scan_amounts, scanner
 

@@ -13,6 +13,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,7 +61,8 @@ def scanner() -> _Scanner:
     sym = "|".join(re.escape(s) for s in symbols)
     word = "|".join(re.escape(w) for w in words)
     mag = "|".join(re.escape(m) for m in mags)
-    num = rf"(?:{_NUMBER}|{'|'.join(k for k in _NUMBER_WORDS if ' ' not in k and k != 'a')})"
+    number_words = "|".join(k for k in _NUMBER_WORDS if " " not in k and k != "a")
+    num = rf"(?:{_NUMBER}|{number_words})"
     def amount(a: str, n: str) -> str:
         return rf"(?P<{a}>{_NUMBER})(?:\s*-?\s*(?P<{n}>{mag})\b)?"
 
@@ -74,13 +76,12 @@ def scanner() -> _Scanner:
              rf"(?:\s+(?:of\s+)?)(?P<adj>(?-i:(?:[A-Z][a-z]+\.?\s){{0,2}}))?"
              rf"(?P<word>{word}|(?-i:{codes}))\b")
     regex = re.compile(rf"{before}|{after}", re.I)
-    words_ = "|".join(k for k in _NUMBER_WORDS if " " not in k and k != "a")
-    cores = re.compile(rf"\d|\b(?:{words_})", re.I)
+    cores = re.compile(rf"\d|\b(?:{number_words})", re.I)
     reach = max(map(len, symbols)) + 1
     return _Scanner(regex, cores, reach, table.symbols, table.words, table.plurals, table.magnitudes)
 
 
-def _matches(sc: _Scanner, text: str):
+def _matches(sc: _Scanner, text: str) -> Iterator[re.Match[str]]:
     """``sc.regex.finditer(text)``, trying the regex only near a digit or number word.
 
     An amount starts at its number or at most ``sc.reach`` characters before it (a sign and a
