@@ -47,8 +47,9 @@ def test_flagged_patterns_match_exactly_what_the_written_ones_match(nlp):
 
     ref = reference_matcher(nlp.vocab)
     fast = nlp.get_pipe("factex_dates").matcher
-    corpus = Path(__file__).resolve().parents[1] / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8")
+             for d in (root / "corpus", root / "heldout" / "corpus") for p in sorted(d.glob("*.txt"))]
     texts.append("In 490 BC, c. 480 BCE, AD 9, the mid-1970s, summer of 1989, 1988-1998, "
                  "the following month, Christmas Day 1914 and from March to June 1990.")
     total = 0
@@ -57,6 +58,25 @@ def test_flagged_patterns_match_exactly_what_the_written_ones_match(nlp):
         assert got == want
         total += len(want)
     assert total > 100  # the comparison covered real matches
+
+
+def test_date_matcher_on_wikiwars_matches_the_written_patterns(nlp):
+    from conftest import SHARED
+
+    from factex.components.dates import reference_matcher
+    from factex.timebench import read_timeml
+
+    files = sorted((SHARED / "data" / "wikiwars").glob("*.tml"))
+    if not files:
+        pytest.skip("../shared/data/wikiwars is absent")
+    ref, fast = reference_matcher(nlp.vocab), nlp.get_pipe("factex_dates").matcher
+    total = 0
+    assert not fast.whole_doc  # the date patterns test words only: tokenising is enough
+    for doc in (nlp.make_doc(read_timeml(f)[0]) for f in files):
+        want = sorted(ref(doc))
+        assert sorted(fast(doc)) == want
+        total += len(want)
+    assert total > 300
 
 
 @pytest.mark.parametrize(

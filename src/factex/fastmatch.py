@@ -14,9 +14,11 @@ it. When the bits run out, the remaining tests stay as predicates.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.attrs import IS_DIGIT, LOWER, ORTH, SHAPE
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _FIRST_FREE_BIT = 19  # spaCy's own lexeme flags use bits 1-18
@@ -78,3 +80,140 @@ def _flag(vocab: Vocab, key: tuple, getter: Callable[[str], bool]) -> int | None
             getter.factex_key = key  # type: ignore[attr-defined]
             return vocab.add_flag(getter, flag_id=bit)
     return None
+
+
+# Token tests that depend on the word alone (its lexeme), so a word's verdict can be cached.
+# NORM and LEMMA are left out: a tokenizer exception may set them per token.
+_LEXEME_KEYS = frozenset((
+    "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII",
+    "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP",
+    "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM",
+    "LIKE_URL", "LIKE_EMAIL"))
+# The commonest English tokens: a pattern's anchor is the required token matching fewest of them.
+_PROBE_WORDS = (
+    "the", "The", ",", ".", "of", "and", "to", "in", "In", "a", "A", '"', "'s", "that", "for",
+    "is", "on", "was", "with", "he", "He", "it", "It", "as", "by", "at", "from", "his", "an",
+    "were", "are", "which", "this", "be", "or", "has", "had", "but", "not", "they", "its",
+    "have", "been", "(", ")", "-", "\u2013", ":", ";", "\n", "\n\n", "1", "2", "10", "20",
+    "also", "first", "after", "who", "would", "will", "more", "said", "up", "other", "their",
+    "new", "two", "one", "government", "President", "John", "United", "States")
+
+
+class AnchoredMatcher:
+    """A token Matcher run only around the tokens its patterns cannot do without.
+
+    spaCy's Matcher starts every pattern at every token, and the date patterns cost most
+    of their time on text holding no date at all. Each pattern here has a required token
+    that is rare in prose (a year, a month, "BC"): its *anchor*, chosen as the required
+    token that matches fewest of the commonest English words. With every token optional
+    or required, a match lies in a known window around an anchor, so the Matcher runs on
+    those windows only (merged where they overlap). It finds the same matches as on the
+    whole Doc: a window holds every match around its anchor, and a match inside a window is
+    a match of the Doc, as a token pattern sees nothing outside its own tokens. Patterns it
+    cannot bound (``+``, ``*``, token-level tests in every required token) make it run on
+    the whole Doc, as the plain Matcher does.
+
+    Which words are anchors is learnt once per word (one entry per distinct word, like the
+    vocabulary itself).
+    """
+
+    def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, list[list[dict]]]]) -> None:
+        """Args:
+            vocab: the vocabulary of the Docs to match.
+            patterns: (match id, pattern variants) pairs, as for ``Matcher.add``; patterns
+                may carry flag bits from :func:`flagged`.
+        """
+        self.vocab = vocab
+        self.matcher = Matcher(vocab, validate=False)
+        self._anchors = Matcher(vocab, validate=False)
+        self._extents: list[tuple[int, int]] = []  # per anchor pattern: tokens before, from it
+        self._anchor_ids: dict[str, int] = {}
+        self._word_extent: dict[int, tuple[int, int] | None] = {}
+        self.whole_doc = False
+        probe = Doc(vocab, words=list(_PROBE_WORDS))
+        for key, variants in patterns:
+            self.matcher.add(key, variants)
+            for variant in variants:
+                found = _anchor(vocab, variant, probe)
+                if found is None:
+                    self.whole_doc = True
+                    continue
+                j, spec = found
+                self._add_anchor(spec, (j, len(variant) - j))
+
+    def _add_anchor(self, spec: dict, extent: tuple[int, int]) -> None:
+        name = repr(sorted(spec.items(), key=str))
+        k = self._anchor_ids.get(name)
+        if k is None:
+            k = self._anchor_ids[name] = len(self._extents)
+            self._extents.append(extent)
+            self._anchors.add(str(k), [[spec]])
+        else:
+            old = self._extents[k]
+            self._extents[k] = (max(old[0], extent[0]), max(old[1], extent[1]))
+
+    def _learn(self, orths: set[int]) -> None:
+        """Record, for each new word, the window its anchor patterns need (or None)."""
+        words = list(orths)
+        probe = Doc(self.vocab, words=[self.vocab.strings[o] for o in words])
+        extent = self._word_extent
+        for o in words:
+            extent[o] = None
+        for match_id, s, _ in self._anchors(probe):
+            before, after = self._extents[int(self.vocab.strings[match_id])]
+            old = extent[words[s]]
+            extent[words[s]] = (before, after) if old is None else (max(old[0], before),
+                                                                    max(old[1], after))
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """The token ranges of ``doc`` that can hold a match, merged and in order."""
+        if self.whole_doc:
+            return [(0, len(doc))] if len(doc) else []
+        orths = doc.to_array(ORTH).tolist()
+        extent = self._word_extent
+        new = {o for o in orths if o not in extent}
+        if new:
+            self._learn(new)
+        n = len(orths)
+        out: list[tuple[int, int]] = []
+        for i, o in enumerate(orths):
+            ext = extent[o]
+            if ext is None:
+                continue
+            s, e = max(0, i - ext[0]), min(n, i + ext[1])
+            if out and s <= out[-1][1]:
+                if e > out[-1][1]:
+                    out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every match in ``doc``, as ``Matcher.__call__`` gives them."""
+        out: list[tuple[int, int, int]] = []
+        for s, e in self.windows(doc):
+            if s == 0 and e == len(doc):
+                out.extend(self.matcher(doc))
+            else:
+                out.extend((m, a + s, b + s) for m, a, b in self.matcher(doc[s:e]))
+        return out
+
+
+def _anchor(vocab: Vocab, variant: list[dict], probe: Doc) -> tuple[int, dict] | None:
+    """The anchor of one pattern: (its index, its spec), or None when the pattern is unbounded
+    or no required token can be tested on the word alone."""
+    best: tuple[int, int, dict] | None = None
+    for j, spec in enumerate(variant):
+        op = spec.get("OP")
+        if op not in (None, "?"):
+            return None
+        if op is not None or not spec:
+            continue
+        if not all(isinstance(k, int) or k in _LEXEME_KEYS for k in spec):
+            continue
+        one = Matcher(vocab, validate=False)
+        one.add("a", [[spec]])
+        hits = len(one(probe))
+        if best is None or hits < best[0]:
+            best = (hits, j, spec)
+    return None if best is None else (best[1], best[2])
