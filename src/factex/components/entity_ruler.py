@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..docutil import entities
 from ..gazetteer import gazetteer
 
 
@@ -49,7 +50,7 @@ class GazetteerRuler:
         matches = [Span(doc, s, e, label=doc.vocab.strings[mid]) for mid, s, e in self.matcher(doc)]
         if not matches:
             return doc
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         kept: list[Span] = []
         for m in filter_spans(matches):

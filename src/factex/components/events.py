@@ -162,7 +162,10 @@ class EventsComponent:
                     {strings.add(v) for w in self._words for v in (w, w.capitalize(), w.upper())}),
                     dtype="uint64")
             rows = doc.to_array([LEMMA, LOWER])
-            found = numpy.nonzero(numpy.isin(rows[:, 0], hashes) | numpy.isin(rows[:, 1], hashes))[0].tolist()
+            # A binary search in the sorted hashes: numpy.isin would sort them again per Doc.
+            at = numpy.minimum(numpy.searchsorted(hashes, rows), len(hashes) - 1)
+            hit = hashes[at] == rows
+            found = numpy.nonzero(hit[:, 0] | hit[:, 1])[0].tolist()
             doc.user_data["factex_trigger_candidates"] = found
         return found
 

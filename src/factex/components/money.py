@@ -29,7 +29,7 @@ from ..constants import (
     TRANSFER_NOUNS,
 )
 from ..coref import antecedent
-from ..docutil import actor_types, doc_text, sentence_at, set_sentence_starts
+from ..docutil import actor_types, doc_text, entities, sentence_at, set_sentence_starts
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
 from ..mentions import DateMention, MoneyMention
@@ -186,10 +186,14 @@ def scan_amounts(text: str) -> list[_Amount]:
     return out
 
 
+# One pattern per qualifier, tried in the order of MONEY_QUALIFIERS.
+_QUALIFIER_PATTERNS = tuple((q, re.compile(rf"\b{re.escape(q)}\s+$")) for q in MONEY_QUALIFIERS)
+
+
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     before = text[max(0, start - 25):start].lower()
-    for q in MONEY_QUALIFIERS:
-        if re.search(rf"\b{re.escape(q)}\s+$", before):
+    for q, pattern in _QUALIFIER_PATTERNS:
+        if pattern.search(before):
             return q, start - (len(before) - before.rfind(q))
     return None, start
 
@@ -237,7 +241,7 @@ class MoneyComponent:
         scanned = doc.user_data.get("factex_amounts")
         found = list(scan_amounts(text) if scanned is None else scanned)
         starts = [a.start for a in found]  # sorted: the scanner reads left to right
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "MONEY" and not _overlaps_any(found, starts, ent.start_char, ent.end_char):
                 for a in scan_amounts(ent.text):
                     found.append(_Amount(a.start + ent.start_char, a.end + ent.start_char,
