@@ -234,7 +234,9 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
         events: list[EventMention] = []
-        pending: _Trigger | None = None
+        # The dateless sentence just before, whose main happening a following sentence of
+        # dates alone may take ("…visited Russia twice. The first time was in 2009").
+        pending: Span | None = None
         money_tokens = frozenset(i for m in doc._.factex_money or []
                                  for i in range(m.token_start, m.token_end))
         by_sentence: dict[int, list[DateMention]] = {}
@@ -242,35 +244,33 @@ class EventsComponent:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
         for sent in doc.sents:
             sent_dates = by_sentence.get(sent.start_char, [])
+            if not sent_dates:
+                # No event without a date: its triggers are looked for only if the next
+                # sentence needs them.
+                pending = sent
+                continue
             triggers = self.triggers(sent, money_tokens)
             lexical = [t for t in triggers if not t.fallback]
-            bound_dates: set[int] = set()
-            undated: list[_Trigger] = []
             for trig in triggers:
                 mine = self._dates_for(doc, trig, sent_dates, triggers)
                 if trig.fallback:
                     # Only a verb with a date of its own and a named participant is reported.
                     mine = [(d, how) for d, how in mine if how == "clause"]
-                    if not mine:
-                        continue
-                if not mine:
-                    undated.append(trig)
-                    continue
                 for d, how in mine:
-                    bound_dates.add(id(d))
                     ev = self._event(doc, sent, trig, d, how)
                     if ev is not None and not (trig.fallback and not ev.actors):
                         events.append(ev)
-            if self.carry_over and pending is not None and not lexical and sent_dates:
+            main = None
+            if self.carry_over and pending is not None and not lexical:
+                main = _main_trigger([t for t in self.triggers(pending, money_tokens)
+                                      if not t.fallback])
+            if main is not None:
                 # "…visited Russia twice. The first time was in 2009 and then in 2013."
                 for d in _collapse_ranges(sent_dates):
-                    ev = self._event(doc, sent, pending, d, "carried")
+                    ev = self._event(doc, sent, main, d, "carried")
                     if ev is not None:
                         events.append(ev)
-                pending = None
-                continue
-            main = _main_trigger(undated)
-            pending = main if (main is not None and not sent_dates) else None
+            pending = None
         doc._.factex_events = _dedupe(doc, events)
         return doc
 
