@@ -36,6 +36,12 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def release(doc: Doc) -> None:
+    """Drop the caches that hold Spans: a Span refers back to its Doc, and the cycle would
+    keep every finished Doc alive until the garbage collector's next full pass."""
+    doc.user_data.pop("factex_ents", None)
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start_char, end_char) of every sentence, in order, computed once."""
     bounds = doc.user_data.get("factex_sents")

@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 
 from . import __version__
+from .docutil import release
 from .errors import ModelError
 from .extensions import register_extensions
 from .models import DocumentRecord
@@ -142,13 +143,16 @@ class Extractor:
         return pieces
 
     def _record(self, d: Document, rt: RepairedText, pieces: list) -> DocumentRecord:
-        return build_record(
+        record = build_record(
             pieces, rt,
             doc_id=d.doc_id, source=d.source,
             sha=hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
             pipeline={"factex": __version__, "model": self.model_label},
             warnings=list(d.warnings),
         )
+        for _, doc in pieces:
+            release(doc)
+        return record
 
 
 _DEFAULT: dict[str | None, Extractor] = {}

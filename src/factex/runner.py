@@ -5,6 +5,7 @@ flat however many documents there are, and a failing document never takes others
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections.abc import Iterable, Iterator
@@ -56,11 +57,25 @@ def _ok(d: Document, record) -> Result:
 # -- engines ----------------------------------------------------------------------------------
 
 
+def load_extractor(model: str | None = None, batch_size: int = 16) -> Extractor:
+    """The Extractor a run uses, with the loaded model moved out of the garbage collector's view.
+
+    The model is hundreds of thousands of long-lived Python objects that every full collection
+    would walk again; ``gc.freeze`` exempts them (and, before a fork, keeps the collector from
+    touching the pages the workers share). A run owns its process, so this is done here, not in
+    :class:`Extractor`, which library users embed in processes of their own.
+    """
+    extractor = Extractor(model, batch_size=batch_size)
+    gc.collect()  # what is garbage now is freed, not frozen
+    gc.freeze()
+    return extractor
+
+
 def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int = 1,
               batch_size: int = 16) -> Iterator[Result]:
     """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order."""
     if jobs <= 1:
-        extractor = Extractor(model, batch_size=batch_size)
+        extractor = load_extractor(model, batch_size)
         for batch in batched(docs, batch_size):
             yield from extract_batch(extractor, batch)
         return
@@ -69,7 +84,7 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
     if os.name == "posix":
         # Load once here: forked workers share the loaded model (copy-on-write) and a bad
         # model name fails here, with one clear error, not in every worker.
-        _WORKER["x"] = Extractor(model, batch_size=batch_size)
+        _WORKER["x"] = load_extractor(model, batch_size)
         ctx, init, args = mp.get_context("fork"), None, ()
     else:
         ctx, init, args = mp.get_context("spawn"), _init_worker, (model, batch_size)
@@ -83,7 +98,7 @@ _WORKER: dict[str, Extractor] = {}
 
 
 def _init_worker(model: str | None, batch_size: int) -> None:
-    _WORKER["x"] = Extractor(model, batch_size=batch_size)
+    _WORKER["x"] = load_extractor(model, batch_size)
 
 
 def _work(batch: list[Document]) -> list[Result]:

@@ -614,6 +614,12 @@ def _date_parser():
     return _PARSER
 
 
+def warm_up() -> None:
+    """Build the dateparser parser and let it load its English data now (it does so on its
+    first parse), so that the first document does not pay for it."""
+    _date_parser().get_date_data("25 January 1972")
+
+
 def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Timex | None:
     has_year = re.search(r"\b\d{3,4}\b", t) is not None
     if not has_year and anchor is None:

@@ -26,7 +26,7 @@ from ..extensions import register_extensions
 from ..fastmatch import AnchoredMatcher, flagged
 from ..gazetteer import read_jsonl
 from ..mentions import DateMention
-from ..timex import Anchor, Timex, looks_back, normalise
+from ..timex import Anchor, Timex, looks_back, normalise, warm_up
 
 
 class DatePattern(BaseModel):
@@ -54,6 +54,7 @@ class DatesComponent:
 
     def __init__(self, nlp: Language, *, use_model_entities: bool = True) -> None:
         register_extensions()
+        warm_up()  # per process, not on the first document
         self.use_model_entities = use_model_entities
         self.matcher = reference_matcher(nlp.vocab)  # validates the data file
         # The same patterns with their set tests as lexeme flags, run only around the words
