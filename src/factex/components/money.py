@@ -43,7 +43,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 @dataclass(frozen=True)
 class _Scanner:
     regex: re.Pattern[str]
-    cores: re.Pattern[str]  # a digit or number word: every amount holds one
+    cores: re.Pattern[str]  # digits or a number word: every amount holds one
     reach: int  # how far before its core an amount can start (the longest sign, a space)
     symbols: dict[str, CurrencyEntry]
     words: dict[str, CurrencyEntry]
@@ -76,7 +76,10 @@ def scanner() -> _Scanner:
              rf"(?:\s+(?:of\s+)?)(?P<adj>(?-i:(?:[A-Z][a-z]+\.?\s){{0,2}}))?"
              rf"(?P<word>{word}|(?-i:{codes}))\b")
     regex = re.compile(rf"{before}|{after}", re.I)
-    cores = re.compile(rf"\d|\b(?:{number_words})", re.I)
+    # A whole run of digits is one core: no amount starts inside one (the number alternative
+    # needs no word character before it, and no sign starts with a digit).
+    digits = r"\d" if any(s[:1].isdigit() for s in symbols) else r"\d+"
+    cores = re.compile(rf"{digits}|\b(?:{number_words})", re.I)
     reach = max(map(len, symbols)) + 1
     return _Scanner(regex, cores, reach, table.symbols, table.words, table.plurals, table.magnitudes)
 
