@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..docutil import entities
 from ..gazetteer import gazetteer
@@ -47,18 +46,18 @@ class GazetteerRuler:
             self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [Span(doc, s, e, label=doc.vocab.strings[mid]) for mid, s, e in self.matcher(doc)]
+        matches = self.matcher(doc)
         if not matches:
             return doc
         ents = list(entities(doc))
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         kept: list[Span] = []
-        for m in filter_spans(matches):
-            overlapping = {ent_at[i] for i in range(m.start, m.end) if i in ent_at}
-            if any(len(e) > len(m) and e.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT")
+        for label, start, end in _longest_first(matches):
+            overlapping = {ent_at[i] for i in range(start, end) if i in ent_at}
+            if any(len(e) > end - start and e.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT")
                    for e in overlapping):
                 continue  # "Communist Party of Bangladesh", "Soviet Cultural Centre" stay whole
-            kept.append(m)
+            kept.append(Span(doc, start, end, label=label))
         if not kept:
             return doc
         covered = {i for m in kept for i in range(m.start, m.end)}
@@ -67,3 +66,15 @@ class GazetteerRuler:
         # out of the entity layer: better no entity than half of one.
         doc.ents = sorted(rest + kept, key=lambda s: s.start)
         return doc
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``spacy.util.filter_spans`` on (label, start, end) matches: the same choice (the first
+    longest of overlapping matches wins), without a Span object for every match."""
+    seen: set[int] = set()
+    out = []
+    for m in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        if m[1] not in seen and m[2] - 1 not in seen:
+            out.append(m)
+            seen.update(range(m[1], m[2]))
+    return sorted(out, key=lambda m: m[1])
