@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
 
 def doc_text(doc: Doc) -> str:
@@ -18,28 +18,6 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["factex_text"] = doc.text
     return text
-
-
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, rebuilt only when the entity layer has changed.
-
-    The getter makes a Span per entity on every access, and four components read it; the
-    cached tuple is checked against the entity annotation of every token, so a component
-    that sets ``doc.ents`` in between is seen at once.
-    """
-    key = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]).tobytes()
-    cached = doc.user_data.get("factex_ents")
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    ents = doc.ents
-    doc.user_data["factex_ents"] = (key, ents)
-    return ents
-
-
-def release(doc: Doc) -> None:
-    """Drop the caches that hold Spans: a Span refers back to its Doc, and the cycle would
-    keep every finished Doc alive until the garbage collector's next full pass."""
-    doc.user_data.pop("factex_ents", None)
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

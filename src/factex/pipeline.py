@@ -17,7 +17,6 @@ import spacy
 from spacy.language import Language
 
 from . import __version__
-from .docutil import release
 from .errors import ModelError
 from .extensions import register_extensions
 from .models import DocumentRecord
@@ -143,16 +142,13 @@ class Extractor:
         return pieces
 
     def _record(self, d: Document, rt: RepairedText, pieces: list) -> DocumentRecord:
-        record = build_record(
+        return build_record(
             pieces, rt,
             doc_id=d.doc_id, source=d.source,
             sha=hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
             pipeline={"factex": __version__, "model": self.model_label},
             warnings=list(d.warnings),
         )
-        for _, doc in pieces:
-            release(doc)
-        return record
 
 
 _DEFAULT: dict[str | None, Extractor] = {}

@@ -38,7 +38,7 @@ from ..constants import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from ..docutil import doc_text, entities, token_texts
+from ..docutil import doc_text, token_texts
 from ..extensions import register_extensions
 from ..gazetteer import currency_table, gazetteer, key
 from ..mentions import ActorCluster, ActorMention
@@ -125,7 +125,7 @@ def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
 
 def _merged_ents(doc: Doc) -> list[Span]:
     """The model's entities with persons split by a name particle joined again."""
-    ents = list(entities(doc))
+    ents = list(doc.ents)
     out: list[Span] = []
     for e in ents:
         if (out and e.label_ == "PERSON" and out[-1].label_ == "PERSON" and e.start - out[-1].end == 1

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from ..constants import DATE_PREPOSITION_MODS
 from ..errors import DataError
-from ..docutil import doc_text, entities
+from ..docutil import doc_text
 from ..extensions import register_extensions
 from ..fastmatch import AnchoredMatcher, flagged
 from ..gazetteer import read_jsonl
@@ -68,7 +68,7 @@ class DatesComponent:
         """Candidate spans: model DATE/TIME entities and pattern matches, longest first."""
         spans = []
         if self.use_model_entities:
-            for ent in entities(doc):
+            for ent in doc.ents:
                 if ent.label_ in ("DATE", "TIME"):
                     spans.extend(_split_at_line_breaks(ent))
         for match_id, s, e in self.matcher(doc):

@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..docutil import entities
 from ..gazetteer import gazetteer
 
 
@@ -49,7 +48,7 @@ class GazetteerRuler:
         matches = self.matcher(doc)
         if not matches:
             return doc
-        ents = list(entities(doc))
+        ents = list(doc.ents)
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         kept: list[Span] = []
         for label, start, end in _longest_first(matches):

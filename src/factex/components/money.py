@@ -29,7 +29,7 @@ from ..constants import (
     TRANSFER_NOUNS,
 )
 from ..coref import antecedent
-from ..docutil import actor_types, doc_text, entities, sentence_at, set_sentence_starts
+from ..docutil import actor_types, doc_text, sentence_at, set_sentence_starts
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
 from ..mentions import DateMention, MoneyMention
@@ -244,7 +244,7 @@ class MoneyComponent:
         scanned = doc.user_data.get("factex_amounts")
         found = list(scan_amounts(text) if scanned is None else scanned)
         starts = [a.start for a in found]  # sorted: the scanner reads left to right
-        for ent in entities(doc):
+        for ent in doc.ents:
             if ent.label_ == "MONEY" and not _overlaps_any(found, starts, ent.start_char, ent.end_char):
                 for a in scan_amounts(ent.text):
                     found.append(_Amount(a.start + ent.start_char, a.end + ent.start_char,
