@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 def doc_text(doc: Doc) -> str:
@@ -18,6 +18,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["factex_text"] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text: the same string without a Token per word."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

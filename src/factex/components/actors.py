@@ -38,7 +38,7 @@ from ..constants import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from ..docutil import doc_text, token_texts
+from ..docutil import doc_text, span_text, token_texts
 from ..extensions import register_extensions
 from ..gazetteer import currency_table, gazetteer, key
 from ..mentions import ActorCluster, ActorMention
@@ -103,7 +103,7 @@ def _not_a_name(text: str) -> bool:
 def _names_no_actor(span: Span) -> bool:
     """A document, event or scheme named like an organisation ("Euro-Mediterranean Association
     Agreement", "Ionian Revolt", "Cyclone Sidr"), not a person, organisation or place."""
-    words = span.text.lower().split()
+    words = span_text(span).lower().split()
     return len(words) > 1 and (words[-1] in NON_ACTOR_HEADS or words[0] in STORM_WORDS)
 
 
@@ -146,6 +146,12 @@ _RELABELLABLE = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"))
 
 def _is_title(tok) -> bool:
     return tok.lower_.rstrip(".") in TITLES or tok.lower_ in TITLES
+
+
+def _is_title_word(text: str) -> bool:
+    """:func:`_is_title` from the token's text (the lexeme's lower form is ``str.lower``)."""
+    low = text.lower()
+    return low.rstrip(".") in TITLES or low in TITLES
 
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -216,27 +222,28 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         settled: "In 387 BC Artaxerxes II" parses the name as the object of "In").
     """
     gz = gazetteer()
+    texts = token_texts(doc)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
     cued: set[int] = set()
     for a, b in _name_runs(doc):
-        titles = [k for k in range(a, b) if _is_title(doc[k])]
+        titles = [k for k in range(a, b) if _is_title_word(texts[k])]
         start = titles[-1] + 1 if titles else a
-        if start >= b or not doc[start].text[:1].isupper():
+        if start >= b or not texts[start][:1].isupper():
             continue
-        prev = doc[start - 1] if start > 0 else None
-        titled = bool(titles) or (prev is not None and prev.lower_ in ROLE_NOUNS
-                                  and ent_at.get(prev.i) is None)
+        titled = bool(titles) or (start > 0 and texts[start - 1].lower() in ROLE_NOUNS
+                                  and ent_at.get(start - 1) is None)
         if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON":
             continue  # "General Motors", "General Assembly": the title word is part of a name
-        if titled and b < len(doc) and doc[b].text == "I" and b not in ent_at:
+        if titled and b < len(doc) and texts[b] == "I" and b not in ent_at:
             b += 1  # "King Artaxerxes I": the tagger reads "I" as a pronoun
         span = doc[start:b]
         inside = {ent_at[i] for i in range(start, b) if i in ent_at}
         if any(e.label_ not in _RELABELLABLE or e.end > b or e.start < a for e in inside):
             continue
-        words = span.text.lower().split()
-        if (gz.state_of(span.text) or gz.organisations.get(key(span.text)) or gz.places.get(key(span.text))
+        text = span_text(span)
+        words = text.lower().split()
+        if (gz.state_of(text) or gz.organisations.get(key(text)) or gz.places.get(key(text))
                 or words[-1] in ORG_WORDS | GPE_WORDS | LOC_WORDS):
             continue
         if _person_cue(doc, start, b, titled):
@@ -299,17 +306,18 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
     after "the plain of", "the island of"); a place
     followed by its capitalised place word ("Madras State", "Quang Nam Province") takes it in.
     """
+    texts = token_texts(doc)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
     for e in ents:
-        ands = [t.i for t in e if t.lower_ in ("and", "&")]
+        ands = [i for i in range(e.start, e.end) if texts[i].lower() in ("and", "&")]
         if (len(ands) == 1 and e.label_ in ("ORG", "PERSON", "LOC", "FAC", "GPE") and ands[0] > e.start
-                and _place_cue(doc, e.start, e.end) and not gazetteer().state_of(e.text)):
+                and _place_cue(doc, e.start, e.end) and not gazetteer().state_of(span_text(e))):
             out += [Span(doc, e.start, ands[0], label="GPE"), Span(doc, ands[0] + 1, e.end, label="GPE")]
             continue
-        nxt = doc[e.end] if e.end < len(doc) else None
-        if (nxt is not None and e.label_ in ("GPE", "LOC", "ORG", "PERSON") and nxt.text[:1].isupper()
-                and nxt.lower_ in GPE_WORDS and e.end not in ent_at
+        nxt = texts[e.end] if e.end < len(doc) else None
+        if (nxt is not None and e.label_ in ("GPE", "LOC", "ORG", "PERSON") and nxt[:1].isupper()
+                and nxt.lower() in GPE_WORDS and e.end not in ent_at
                 and not (e.end + 1 < len(doc) and doc[e.end + 1].pos_ == "PROPN")):
             out.append(Span(doc, e.start, e.end + 1, label="GPE"))
             continue
@@ -369,16 +377,17 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if start is None or i - start < 2:
             continue
         span = doc[start:i]
-        if gz.state_of(span.text) or (start, i) in bounds:
+        if gz.state_of(span_text(span)) or (start, i) in bounds:
             continue
         last = span[-1].lower_
         label = "GPE" if last in GPE_WORDS else "LOC" if last in LOC_WORDS else "ORG"
         new.append(Span(doc, start, i, label=label))
     ent_at = {k: e for e in ents for k in range(e.start, e.end)}
     for e in ents:
-        last = doc[e.end - 1]
-        nxt = doc[e.end] if e.end < len(doc) else None
-        if (e.label_ == "ORG" and nxt is not None and last.dep_ == "compound" and last.head.i == e.end
+        if e.label_ != "ORG" or e.end >= len(doc):
+            continue
+        last, nxt = doc[e.end - 1], doc[e.end]
+        if (last.dep_ == "compound" and last.head.i == e.end
                 and nxt.pos_ == "PROPN" and nxt.is_title and e.end not in ent_at and not _is_title(nxt)):
             new.append(Span(doc, e.start, e.end + 1, label="ORG"))
     if not new:
@@ -405,9 +414,11 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
         if ent.label_ not in LABEL_TYPES:
             continue
         span = _trim(ent)
-        if span is None or _not_a_name(span.text) or span.text.islower():
+        if span is None:
             continue
-        text = span.text
+        text = span_text(span)
+        if _not_a_name(text) or text.islower():
+            continue
         if ent.label_ == "ORG" and _office_of(span) and not gz.organisations.get(key(text)):
             continue
         if _names_no_actor(span) and not gz.organisations.get(key(text)):
@@ -477,7 +488,7 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
                 found[:] = [f for f in found if f[2].token_start != prev.i]
         label = PERSON_CUE if ent.end in cued and ent.label_ == "PERSON" else ent.label_
         found.append((None, LABEL_TYPES[ent.label_],
-                      ActorMention(span.start_char, span.end_char, span.text, label,
+                      ActorMention(span.start_char, span.end_char, span_text(span), label,
                                    span.start, span.end)))
     return found
 
@@ -521,7 +532,7 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
         for words, c in cands:
             if texts[i:i + len(words)] == words and taken.isdisjoint(range(i, i + len(words))):
                 cand = doc[i:i + len(words)]
-                c.mentions.append(ActorMention(cand.start_char, cand.end_char, cand.text, "PROPAGATED",
+                c.mentions.append(ActorMention(cand.start_char, cand.end_char, span_text(cand), "PROPAGATED",
                                                cand.start, cand.end))
                 taken.update(range(cand.start, cand.end))
                 break

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from ..constants import DATE_PREPOSITION_MODS
 from ..errors import DataError
-from ..docutil import doc_text
+from ..docutil import doc_text, span_text
 from ..extensions import register_extensions
 from ..fastmatch import AnchoredMatcher, flagged
 from ..gazetteer import read_jsonl
@@ -106,8 +106,8 @@ class DatesComponent:
         return doc
 
     def _normalise_span(self, span: Span, anchor: Anchor | None) -> list[DateMention]:
-        timex = normalise(span.text, anchor)
-        if timex is None or (" and " in span.text and "/" not in timex.value):
+        timex = normalise(span_text(span), anchor)
+        if timex is None or (" and " in span_text(span) and "/" not in timex.value):
             parts = _split_coordination(span, anchor)
             if parts:
                 return parts
@@ -235,7 +235,7 @@ def _without_leading_optionals(pattern: list[dict]) -> list[list[dict]]:
 
 
 def _mention(span: Span, timex: Timex) -> DateMention:
-    return DateMention(span.start_char, span.end_char, span.text, timex, span.start, span.end)
+    return DateMention(span.start_char, span.end_char, span_text(span), timex, span.start, span.end)
 
 
 _HAS_YEAR = re.compile(r"\d{3,4}")
@@ -246,9 +246,9 @@ def _narrative_years(spans: list[Span]) -> tuple[int, int]:
     years, widened by 15 years on each side."""
     years = []
     for span in spans:
-        if not _HAS_YEAR.search(span.text):
+        if not _HAS_YEAR.search(span_text(span)):
             continue  # only explicit years define the band; skip the rest cheaply
-        tx = normalise(span.text, None)
+        tx = normalise(span_text(span), None)
         if tx is not None and not tx.anchored and tx.type == "DATE":
             a = tx.anchor()
             if a is not None:
@@ -283,7 +283,7 @@ def _preposition_mod(span: Span) -> str | None:
 def _split_coordination(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
     """"April and June 1955", "late 1948 and early 1949": two expressions, the left one taking
     the year of the right when it has none."""
-    m = re.match(r"^(?P<left>.+?)\s+(?:and|or)\s+(?P<right>.+)$", span.text, re.I)
+    m = re.match(r"^(?P<left>.+?)\s+(?:and|or)\s+(?P<right>.+)$", span_text(span), re.I)
     if not m or m.group("left").lower().rstrip("-") in ("mid", "early", "late", "the mid", "the early",
                                                          "the late"):
         return None
@@ -304,7 +304,7 @@ def _split_coordination(span: Span, anchor: Anchor | None) -> list[DateMention] 
 
 def _split_range(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
     """Two mentions for the two sides of a range span, each normalised on its own."""
-    m = _RANGE_SPLIT.match(span.text)
+    m = _RANGE_SPLIT.match(span_text(span))
     if not m:
         return None
     doc = span.doc
@@ -315,7 +315,7 @@ def _split_range(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
     right = doc.char_span(right_s, right_e, alignment_mode="contract")
     if left is None or right is None:
         return None
-    full = normalise(span.text, anchor)
+    full = normalise(span_text(span), anchor)
     if full is None:
         return None
     lval, rval = full.value.split("/", 1)
