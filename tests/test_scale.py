@@ -30,6 +30,16 @@ def test_two_jobs_give_the_same_output_in_order(local_lines):
     assert [r.json for r in run_local(_docs(6), jobs=2, batch_size=2)] == local_lines
 
 
+def test_runs_leave_the_garbage_collector_unfrozen():
+    # A run freezes the loaded model out of the collector's view, and thaws it when it ends.
+    import gc
+
+    before = gc.get_freeze_count()
+    for jobs in (1, 2):
+        assert len(list(run_local(_docs(2), jobs=jobs))) == 2
+        assert gc.get_freeze_count() == before
+
+
 def test_dask_cluster_output_equals_local_run(local_lines):
     distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
     from factex.runner import run_dask

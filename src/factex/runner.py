@@ -62,8 +62,9 @@ def load_extractor(model: str | None = None, batch_size: int = 16) -> Extractor:
 
     The model is hundreds of thousands of long-lived Python objects that every full collection
     would walk again; ``gc.freeze`` exempts them (and, before a fork, keeps the collector from
-    touching the pages the workers share). A run owns its process, so this is done here, not in
-    :class:`Extractor`, which library users embed in processes of their own.
+    touching the pages the workers share). :func:`run_local` unfreezes when its run ends, so a
+    program that calls it again and again keeps no garbage frozen; :class:`Extractor` itself
+    never touches the collector.
     """
     extractor = Extractor(model, batch_size=batch_size)
     gc.collect()  # what is garbage now is freed, not frozen
@@ -76,8 +77,11 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
     """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order."""
     if jobs <= 1:
         extractor = load_extractor(model, batch_size)
-        for batch in batched(docs, batch_size):
-            yield from extract_batch(extractor, batch)
+        try:
+            for batch in batched(docs, batch_size):
+                yield from extract_batch(extractor, batch)
+        finally:
+            gc.unfreeze()
         return
     import multiprocessing as mp
 
@@ -88,10 +92,13 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
         ctx, init, args = mp.get_context("fork"), None, ()
     else:
         ctx, init, args = mp.get_context("spawn"), _init_worker, (model, batch_size)
-    with ctx.Pool(jobs, initializer=init, initargs=args) as pool:
-        # imap keeps input order; a bounded chunk stream keeps memory flat.
-        for results in pool.imap(_work, batched(docs, batch_size)):
-            yield from results
+    try:
+        with ctx.Pool(jobs, initializer=init, initargs=args) as pool:
+            # imap keeps input order; a bounded chunk stream keeps memory flat.
+            for results in pool.imap(_work, batched(docs, batch_size)):
+                yield from results
+    finally:
+        gc.unfreeze()
 
 
 _WORKER: dict[str, Extractor] = {}
