@@ -145,12 +145,11 @@ _RELABELLABLE = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"))
 
 
 def _is_title(tok) -> bool:
-    return tok.lower_.rstrip(".") in TITLES or tok.lower_ in TITLES
+    return _is_title_lower(tok.lower_)
 
 
-def _is_title_word(text: str) -> bool:
-    """:func:`_is_title` from the token's text (the lexeme's lower form is ``str.lower``)."""
-    low = text.lower()
+def _is_title_lower(low: str) -> bool:
+    """Whether a word's lower-case form is a title, with or without a full stop."""
     return low.rstrip(".") in TITLES or low in TITLES
 
 
@@ -227,7 +226,7 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
     new: list[Span] = []
     cued: set[int] = set()
     for a, b in _name_runs(doc):
-        titles = [k for k in range(a, b) if _is_title_word(texts[k])]
+        titles = [k for k in range(a, b) if _is_title_lower(texts[k].lower())]
         start = titles[-1] + 1 if titles else a
         if start >= b or not texts[start][:1].isupper():
             continue

@@ -106,8 +106,9 @@ class DatesComponent:
         return doc
 
     def _normalise_span(self, span: Span, anchor: Anchor | None) -> list[DateMention]:
-        timex = normalise(span_text(span), anchor)
-        if timex is None or (" and " in span_text(span) and "/" not in timex.value):
+        text = span_text(span)
+        timex = normalise(text, anchor)
+        if timex is None or (" and " in text and "/" not in timex.value):
             parts = _split_coordination(span, anchor)
             if parts:
                 return parts
