@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SEED = ROOT / "corpus" / "bangladesh-russia-relations.txt"
+SEED = ROOT / "corpus" / "wikipedia" / "bangladesh-russia-relations.txt"
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from factex.textio import repair
 from conftest import ROOT
 
 runner = CliRunner()
-CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
+CORPUS = sorted((ROOT / "corpus" / "relations").glob("*.txt"))
 
 
 def _docs(n):

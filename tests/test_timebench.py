@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from factex.timebench import Scores, Timex3, read_timeml, score
+from factex.evaluation.timebench import Scores, Timex3, read_timeml, score
 
 from conftest import SHARED
 

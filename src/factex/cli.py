@@ -248,60 +248,143 @@ def schema() -> None:
     typer.echo(json.dumps(DocumentRecord.model_json_schema(), indent=2))
 
 
-@app.command()
-def evaluate(
-    gold: Annotated[Path, typer.Argument(help="A gold file or a directory of gold/*.json.")],
-    corpus: Annotated[Path, typer.Argument(help="Corpus directory (documents named <doc_id>.txt).")] = Path("corpus"),
-    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score these predictions (JSONL or JSON) instead of extracting.")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the whole report as JSON here.")] = None,
-    fail_under: Annotated[Optional[list[str]], typer.Option("--fail-under", help="KIND=F1: exit 1 when a figure is below it (repeatable).")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
-    max_errors: Annotated[int, typer.Option("--max-errors", help="Error lines to print (0: none, -1: all).")] = -1,
-) -> None:
-    """Score factex (or --pred predictions) against hand-made gold."""
-    from .evaluation import ACCURACY_KINDS, PRF_KINDS, evaluate as run_evaluate, load_gold, load_predictions
-    from .report import print_report
+class Split(str, Enum):
+    """Which documents of a corpus with ``splits.json`` to score."""
 
-    floors: dict[str, float] = {}
-    for item in fail_under or []:
-        kind, _, value = item.partition("=")
-        if kind not in PRF_KINDS + ACCURACY_KINDS:
-            _fail(f"--fail-under: unknown kind {kind!r} (one of {', '.join(PRF_KINDS + ACCURACY_KINDS)})")
+    all = "all"
+    dev = "dev"
+    heldout = "heldout"
+
+
+def parse_floors(items: list[str] | None) -> dict[tuple[str | None, str], float]:
+    """``[GENRE:]KIND=F1`` options as ``{(genre, kind): floor}``, checked before any work.
+
+    Raises:
+        FactexError: for an unknown kind or a floor that is not a number from 0 to 1.
+    """
+    from .evaluation import KINDS
+
+    floors: dict[tuple[str | None, str], float] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        genre, _, kind = key.rpartition(":")
+        if not sep or kind not in KINDS:
+            raise FactexError(f"--fail-under: {item!r} is not [GENRE:]KIND=NUMBER "
+                              f"(KIND one of {', '.join(KINDS)})")
         try:
-            floors[kind] = float(value)
+            floor = float(value)
         except ValueError:
-            _fail(f"--fail-under: {item!r} is not KIND=NUMBER")
-    try:
-        golds = load_gold(gold)
-        if pred is not None:
-            preds = load_predictions(pred)
-        else:
-            preds = _extract_corpus(golds, corpus, model)
-    except FactexError as exc:
-        if _State.debug:
-            traceback.print_exc()
-        _fail(str(exc))
-    check_output_path(json_out)
-    report = run_evaluate(preds, golds)
-    print_report(report, max_errors=max_errors)
-    if json_out is not None:
-        with atomic_output(json_out) as fh:
-            json.dump(report.as_dict(), fh, indent=2, ensure_ascii=False)
-    below = [f"{k} {report.figure(k):.4f} < {v}" for k, v in floors.items() if report.figure(k) < v]
+            raise FactexError(f"--fail-under: {item!r}: {value!r} is not a number") from None
+        if not 0.0 <= floor <= 1.0:
+            raise FactexError(f"--fail-under: {item!r}: a floor is a figure from 0 to 1")
+        floors[(genre or None, kind)] = floor
+    return floors
+
+
+def _check_floors(report, floors: dict[tuple[str | None, str], float]) -> None:
+    below = []
+    for (genre, kind), floor in floors.items():
+        if genre is not None and genre not in report.genres:
+            raise FactexError(f"--fail-under: no documents of genre {genre!r} were scored")
+        got = report.figure(kind, genre)
+        if got < floor:
+            below.append(f"{genre + ':' if genre else ''}{kind} {got:.4f} < {floor}")
     if below:
         typer.echo("factex: below the floor: " + "; ".join(below), err=True)
         raise typer.Exit(1)
 
 
+FailUnder = Annotated[Optional[list[str]], typer.Option(
+    "--fail-under", help="[GENRE:]KIND=F1: exit 1 when a figure (overall, or of one genre) is "
+    "below it (repeatable).")]
+JsonOut = Annotated[Optional[Path], typer.Option("--json", help="Write the whole report as JSON here.")]
+MaxErrors = Annotated[int, typer.Option("--max-errors", help="Error lines to print (0: none, -1: all).")]
+SplitOpt = Annotated[Split, typer.Option("--split", help="Score the dev or held-out documents only "
+                                         "(from CORPUS/splits.json), or all.")]
+
+
+def _write_report(report, json_out: Path | None) -> None:
+    if json_out is not None:
+        with atomic_output(json_out) as fh:
+            json.dump(report.as_dict(), fh, indent=2, ensure_ascii=False)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold file, a directory of *.json, or a directory of genre folders (gold/<genre>/*.json).")],
+    corpus: Annotated[Path, typer.Argument(help="Corpus directory (corpus/<genre>/<doc_id>.txt or corpus/<doc_id>.txt).")] = Path("corpus"),
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score these predictions (JSONL or JSON) instead of extracting.")] = None,
+    split: SplitOpt = Split.all,
+    json_out: JsonOut = None,
+    fail_under: FailUnder = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
+    max_errors: MaxErrors = -1,
+) -> None:
+    """Score factex (or --pred predictions) against hand-made gold, per genre and overall."""
+    from .evaluation import evaluate as run_evaluate, load_predictions
+    from .evaluation.corpus import load_gold_set, load_splits, select_split
+    from .evaluation.report import print_report
+
+    try:
+        floors = parse_floors(fail_under)
+        check_output_path(json_out)
+        golds = select_split(load_gold_set(gold), load_splits(corpus), split.value)
+        if pred is not None:
+            preds = load_predictions(pred)
+        else:
+            preds = _extract_corpus(golds, corpus, model)
+        report = run_evaluate(preds, golds.documents, genres=golds.genres())
+        print_report(report, max_errors=max_errors)
+        _write_report(report, json_out)
+        _check_floors(report, floors)
+    except FactexError as exc:
+        if _State.debug:
+            traceback.print_exc()
+        _fail(str(exc))
+
+
+@app.command()
+def agreement(
+    gold_a: Annotated[Path, typer.Argument(help="Annotation A (taken as gold): a file, a directory, or genre folders.")],
+    gold_b: Annotated[Path, typer.Argument(help="Annotation B of the same documents (scored as the prediction).")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus directory whose splits.json --split reads.")] = Path("corpus"),
+    split: SplitOpt = Split.all,
+    json_out: JsonOut = None,
+    fail_under: FailUnder = None,
+    max_errors: MaxErrors = -1,
+) -> None:
+    """Agreement of two annotations of the same documents (contract §3 rules): the human ceiling."""
+    from .evaluation.agreement import agreement as run_agreement
+    from .evaluation.corpus import load_gold_set, load_splits, select_split
+    from .evaluation.report import print_report
+
+    try:
+        floors = parse_floors(fail_under)
+        check_output_path(json_out)
+        a, b = load_gold_set(gold_a), load_gold_set(gold_b)
+        if split != Split.all:
+            splits = load_splits(corpus)
+            a, b = select_split(a, splits, split.value), select_split(b, splits, split.value)
+        report = run_agreement(a, b)
+        print_report(report, max_errors=max_errors, title="factex agreement")
+        _write_report(report, json_out)
+        _check_floors(report, floors)
+    except FactexError as exc:
+        if _State.debug:
+            traceback.print_exc()
+        _fail(str(exc))
+
+
 def _extract_corpus(golds, corpus: Path, model: str | None):
+    from .evaluation.corpus import corpus_path
     from .pipeline import Extractor
     from .textio import read_document
 
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus directory not found")
     docs = []
-    for g in golds:
-        f = corpus / f"{g.doc_id}.txt"
+    for g in golds.documents:
+        f = corpus_path(corpus, g.doc_id, golds.genre_of[g.doc_id])
         if not f.is_file():
             typer.echo(f"factex: {f}: no corpus document for gold {g.doc_id!r}", err=True)
             continue
@@ -320,7 +403,7 @@ def evaluate_timex(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Temporal benchmark: factex's dates (and peers) against TimeML TIMEX3 annotation."""
-    from .timebench import print_table, run_benchmark
+    from .evaluation.timebench import print_table, run_benchmark
 
     try:
         results = run_benchmark(directory, peers=peers, model=model)

@@ -24,6 +24,7 @@ EventType = Literal[
 ]
 Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Modality = Literal["planned", "negated", "hypothetical"]
 
 
 class Mention(BaseModel):
@@ -147,13 +148,17 @@ class GoldEvent(BaseModel):
     actors: list[str] = Field(default_factory=list)
     trigger: str | None = None
     mod: Mod | None = None
+    location: str | None = None
+    modality: Modality | None = Field(
+        default=None, description="planned, negated or hypothetical: kept, never scored")
     _actors = field_validator("actors", mode="before")(_none_as_empty)
 
 
 class GoldDocument(BaseModel):
-    """One gold file, ``gold/<doc_id>.json``."""
+    """One gold file, ``gold/<genre>/<doc_id>.json``."""
 
     doc_id: str
+    dct: str | None = Field(default=None, description="the document's own date (dateline), TIMEX3")
     actors: list[GoldActor] = Field(default_factory=list)
     money: list[GoldMoney] = Field(default_factory=list)
     events: list[GoldEvent] = Field(default_factory=list)
