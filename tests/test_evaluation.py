@@ -187,3 +187,114 @@ def test_gold_interval_that_ends_before_it_starts_is_refused(tmp_path, value, ok
     else:
         with pytest.raises(DataError, match="ends before it starts"):
             load_gold(f)
+
+
+# -- contract v1.1 -----------------------------------------------------------------------------
+
+
+def test_events_full_needs_the_participants():
+    g = gold(actors=ACTORS_G, events=[{"type": "visit", "date": "2009", "actors": ["Sheikh Hasina", "India"]},
+                                      {"type": "aid", "date": "1972", "actors": ["India"]}])
+    p = pred(events=[ev("visit", "2009", ["Hasina", "Indian"]),       # names through aliases: full
+                     ev("aid", "1972", ["Soviet Union", "Japan"])])   # Jaccard 0: strict only
+    r = evaluate([p], [g])
+    assert r.total.prf["events_strict"].tp == 2
+    assert (r.total.prf["events_full"].tp, r.total.prf["events_full"].fp) == (1, 1)
+
+
+@pytest.mark.parametrize("pred_actors, gold_actors, full", [
+    ([], [], True),                                   # two empty sets agree
+    (["India"], ["India", "Soviet Union"], True),     # Jaccard 1/2
+    (["India"], ["India", "Soviet Union", "Sheikh Hasina"], False),  # 1/3
+    (["India", "Japan"], ["India"], True),            # 1/2
+])
+def test_events_full_jaccard_threshold(pred_actors, gold_actors, full):
+    g = gold(actors=ACTORS_G, events=[{"type": "meeting", "date": "1990", "actors": gold_actors}])
+    r = evaluate([pred(events=[ev("meeting", "1990", pred_actors)])], [g])
+    assert r.total.prf["events_full"].tp == int(full)
+
+
+def test_events_full_requires_the_identical_date():
+    g = gold(events=[{"type": "visit", "date": "1975-04"}])
+    r = evaluate([pred(events=[ev("visit", "1975")])], [g])
+    assert r.total.prf["events_lenient"].tp == 1 and r.total.prf["events_full"].tp == 0
+
+
+def test_gold_events_with_modality_are_not_scored():
+    g = gold(events=[{"type": "visit", "date": "1963", "modality": "planned"},
+                     {"type": "visit", "date": "1964"}])
+    r = evaluate([pred(events=[ev("visit", "1964")])], [g])
+    assert (r.total.prf["events_strict"].tp, r.total.prf["events_strict"].fn) == (1, 0)
+    # and the same event predicted as planned is neither spurious nor a hit
+    r = evaluate([pred(events=[ev("visit", "1963", modality="planned"), ev("visit", "1964")])], [g])
+    assert r.total.prf["events_strict"].fp == 0
+
+
+@pytest.mark.parametrize("a, b, overlap", [
+    ("BC026", "BC0269", True), ("BC026", "BC0260", True), ("BC026", "BC0270", False),
+    ("BC026", "BC0259", False), ("BC02", "BC0299", True), ("BC02", "BC0200", True),
+    ("BC02", "BC0300", False), ("BC0264/BC0241", "BC0250", True), ("BC0264/BC0241", "BC0240", False),
+    ("BC0218-SP", "BC0218", True), ("BC0218-SP", "BC0217", False), ("BC0001", "0001", False),
+])
+def test_bc_values_as_intervals(a, b, overlap):
+    assert overlaps(a, b) is overlap
+
+
+def test_money_matching_prefers_pairs_that_agree_whatever_the_order():
+    """Two equal amounts: the pairing that gets payer and recipient right wins, in any order."""
+    g_money = [{"amount": 1e6, "currency": "USD", "payer": "India", "recipient": "Soviet Union"},
+               {"amount": 1e6, "currency": "USD", "payer": "Soviet Union", "recipient": "India"}]
+    p_money = [money(1e6, "USD", "Soviet Union", "India"), money(1e6, "USD", "India", "Soviet Union")]
+    for gm in (g_money, g_money[::-1]):
+        for pm in (p_money, p_money[::-1]):
+            r = evaluate([pred(money=pm)], [gold(actors=ACTORS_G, money=gm)])
+            assert r.figure("money_payer") == 1.0 and r.figure("money_recipient") == 1.0
+
+
+def test_event_matching_prefers_the_pair_with_the_right_actors():
+    g = gold(actors=ACTORS_G, events=[{"type": "visit", "date": "2009", "actors": ["India"]},
+                                      {"type": "visit", "date": "2009", "actors": ["Soviet Union"]}])
+    evs = [ev("visit", "2009", ["Soviet Union"]), ev("visit", "2009", ["India"])]
+    for order in (evs, evs[::-1]):
+        r = evaluate([pred(events=order)], [g])
+        assert r.total.prf["events_full"].tp == 2 and r.figure("event_actors") == 1.0
+
+
+def test_matching_is_maximum_before_it_is_agreeable():
+    """A pair that agrees on every field must not cost another pair."""
+    from factex.evaluation.score import max_matching
+
+    edges = {(0, 0): 3.0, (0, 1): 0.0, (1, 0): 0.0}
+    assert max_matching(edges, 2, 2) == [(0, 1), (1, 0)]
+    assert max_matching({(0, 0): 1.0, (1, 0): 2.0}, 2, 1) == [(1, 0)]
+    assert max_matching({}, 3, 3) == []
+
+
+def test_report_per_genre_and_json_keys():
+    g1 = gold(actors=ACTORS_G[:1])
+    g2 = GoldDocument.model_validate({"doc_id": "e", "actors": ACTORS_G[1:]})
+    p1 = pred(actors=[{"name": "Soviet Union", "type": "GPE"}])
+    r = evaluate([p1], [g1, g2], genres={"d": "news", "e": "web"})
+    assert r.figure("actors", "news") == 1.0 and r.figure("actors", "web") == 0.0
+    assert r.total.prf["actors"].tp == 1 and r.total.prf["actors"].fn == 2
+    out = r.as_dict()
+    assert out["actors"]["tp"] == 1 and set(out["genres"]) == {"news", "web"}
+    assert out["genres"]["news"]["events_full"]["f1"] == 1.0
+    assert {e.genre for e in r.errors} == {"web"}
+
+
+def test_agreement_scores_two_annotations_on_shared_documents():
+    from factex.errors import DataError
+    from factex.evaluation.agreement import agreement
+    from factex.evaluation.corpus import GoldSet
+
+    a1 = gold(actors=ACTORS_G, events=[{"type": "visit", "date": "2009", "actors": ["India"]}])
+    b1 = gold(actors=ACTORS_G[:2], events=[{"type": "visit", "date": "2009", "actors": ["India"]},
+                                           {"type": "visit", "date": "2010", "modality": "planned"}])
+    a_only = GoldDocument.model_validate({"doc_id": "x", "actors": ACTORS_G})
+    r = agreement(GoldSet([a1, a_only], {"d": "news", "x": "news"}), GoldSet([b1], {"d": None}))
+    assert list(r.documents) == ["d"]
+    assert r.total.prf["actors"].tp == 2 and r.total.prf["actors"].fn == 1
+    assert r.figure("events_full") == 1.0 and r.genres.keys() == {"news"}
+    with pytest.raises(DataError, match="share no document"):
+        agreement(GoldSet([a_only], {"x": None}), GoldSet([b1], {"d": None}))

@@ -602,6 +602,7 @@ def _normalise_cached(t: str, anchor: Anchor | None) -> Timex | None:
 
 
 _PARSER = None
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
 
 
 def _date_parser():
@@ -626,6 +627,8 @@ def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Time
         return None
     if not re.search(r"\d|" + "|".join(MONTHS), t):
         return None
+    if not has_year and not re.search("|".join(MONTHS), t):
+        return None  # dateparser would take the month (and more) from the clock
     try:
         found = _date_parser().get_date_data(t)
     except Exception:  # dateparser raises assorted errors on odd input: then it is not a date
@@ -645,6 +648,8 @@ def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Time
     elif period == "month":
         value = f"{d.year:04d}-{d.month:02d}"
     elif period == "time":
+        if not (has_year and _CLOCK_TIME.search(t)):
+            return None  # the date or the time of day would come from the clock, not the text
         value = d.strftime("%Y-%m-%dT%H:%M")
         return Timex(value, mod, "TIME", anchored=not has_year)
     else:
