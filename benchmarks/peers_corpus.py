@@ -94,7 +94,7 @@ def main() -> None:
     for kind in ("money_payer", "money_recipient", "money_date"):
         print(f"{kind + ' acc.':22} {ours.figure(kind):8.3f} {'n/a':>8} {'n/a':>9}")
 
-    from factex.timebench import _search_dates_peer, _spacy_peer
+    from factex.evaluation.timebench import _search_dates_peer, _spacy_peer
 
     systems = {
         "factex": lambda t: [d.value for d in ex.extract(t).dates],

@@ -167,8 +167,22 @@ def test_fail_under_exits_1(tmp_path):
     pred = tmp_path / "pred.jsonl"
     runner.invoke(app, ["extract", str(data / "kenya-germany-relations.txt"), "--format", "jsonl", "-o", str(pred)])
     r = runner.invoke(app, ["evaluate", str(data / "kenya-germany-relations.json"), "--pred", str(pred),
-                            "--fail-under", "money=1.01", "--max-errors", "0"])
-    assert r.exit_code == 1 and "below the floor" in r.stderr
+                            "--fail-under", "money=0.5", "--max-errors", "0"])
+    assert r.exit_code == 0, r.output
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(json.dumps({"doc_id": "kenya-germany-relations", "text_sha256": "",
+                                 "pipeline": {"factex": "0", "model": "none"}}) + "\n")
+    r = runner.invoke(app, ["evaluate", str(data / "kenya-germany-relations.json"), "--pred", str(empty),
+                            "--fail-under", "money=0.5", "--max-errors", "0"])
+    assert r.exit_code == 1 and "below the floor: money 0.0000 < 0.5" in r.stderr
+
+
+@pytest.mark.parametrize("floor, needle", [("money=90", "from 0 to 1"), ("money=x", "not a number"),
+                                           ("bogus=0.5", "KIND one of"), ("money0.5", "KIND=NUMBER")])
+def test_bad_floor_is_refused_before_any_work(floor, needle):
+    r = runner.invoke(app, ["evaluate", "/no/such/gold", "--fail-under", floor])
+    assert r.exit_code == 2
+    _one_error_line(r, needle)
 
 
 @pytest.mark.parametrize(
