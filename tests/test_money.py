@@ -38,7 +38,7 @@ def test_scan_single_amounts(text, amount, default_currency):
     found = scan_amounts(text)
     assert len(found) == 1, found
     assert found[0].value == pytest.approx(amount)
-    assert found[0].entry.default == default_currency
+    assert found[0].currency == default_currency
 
 
 _ATOMS = ["$", "US$", "Rs", "rs", "Tk", "SEK", "usd", "\u20ac", "\u00a3", "Can$", "U.S.$", " ", "  ",

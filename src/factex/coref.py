@@ -11,7 +11,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from .docutil import sentence_at
+from .docutil import cache, sentence_at
 
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"who", "whom"}
@@ -39,10 +39,10 @@ def antecedent(doc: Doc, token: Token) -> str | None:
 
 def _people(doc: Doc) -> tuple[list[int], list[str]]:
     """Character offsets and names of the tokens that name persons, built once per document."""
-    cache = doc.user_data.get("factex_people")
-    if cache is None:
+    people = cache(doc).get("people")
+    if people is None:
         table = doc._.factex_token_actor or {}
         persons = {c.name for c in doc._.factex_actors or [] if c.type == "PERSON"}
         pairs = sorted((doc[i].idx, n) for i, n in table.items() if n in persons)
-        cache = doc.user_data["factex_people"] = ([p[0] for p in pairs], [p[1] for p in pairs])
-    return cache
+        people = cache(doc)["people"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    return people

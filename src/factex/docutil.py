@@ -2,21 +2,37 @@
 
 ``doc.text`` rebuilds the string and ``span.sent`` walks the document on each call, which makes
 a loop over a long document quadratic; these helpers compute each once per Doc.
+
+The caches live beside the Doc, not in ``doc.user_data``: they are never serialised with it,
+never travel to another process, and go with the Doc when it is freed. A cache whose Doc has
+changed length (retokenised) is thrown away.
 """
 
 from __future__ import annotations
 
 import bisect
+import weakref
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
+_CACHES: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+
+
+def cache(doc: Doc) -> dict:
+    """The cache dict of one Doc (empty at first; reset when the Doc's length changed)."""
+    entry = _CACHES.get(doc)
+    if entry is None or entry["__len__"] != len(doc):
+        entry = _CACHES[doc] = {"__len__": len(doc)}
+    return entry
+
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once."""
-    text = doc.user_data.get("factex_text")
+    c = cache(doc)
+    text = c.get("text")
     if text is None:
-        text = doc.user_data["factex_text"] = doc.text
+        text = c["text"] = doc.text
     return text
 
 
@@ -27,27 +43,30 @@ def span_text(span: Span) -> str:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start_char, end_char) of every sentence, in order, computed once."""
-    bounds = doc.user_data.get("factex_sents")
+    c = cache(doc)
+    bounds = c.get("sents")
     if bounds is None:
-        bounds = doc.user_data["factex_sents"] = [(s.start_char, s.end_char) for s in doc.sents]
+        bounds = c["sents"] = [(s.start_char, s.end_char) for s in doc.sents]
     return bounds
 
 
 def sentence_at(doc: Doc, char: int) -> tuple[int, int]:
     """The (start_char, end_char) of the sentence holding character ``char``."""
     bounds = sentence_bounds(doc)
-    starts = doc.user_data.get("factex_sent_starts")
+    c = cache(doc)
+    starts = c.get("sent_starts")
     if starts is None:
-        starts = doc.user_data["factex_sent_starts"] = [b[0] for b in bounds]
+        starts = c["sent_starts"] = [b[0] for b in bounds]
     i = max(bisect.bisect_right(starts, char) - 1, 0)
     return bounds[i] if bounds else (0, len(doc_text(doc)))
 
 
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token, in order, built once (a Token object per access is costly)."""
-    texts = doc.user_data.get("factex_token_texts")
+    c = cache(doc)
+    texts = c.get("token_texts")
     if texts is None:
-        texts = doc.user_data["factex_token_texts"] = [t.text for t in doc]
+        texts = c["token_texts"] = [t.text for t in doc]
     return texts
 
 
@@ -67,7 +86,8 @@ def set_sentence_starts(doc: Doc, values: dict[int, int]) -> None:
 
 def actor_types(doc: Doc) -> dict[str, str]:
     """Actor name -> type for the Doc's clusters, built once (needs ``factex_actors`` run)."""
-    types = doc.user_data.get("factex_actor_types")
+    c = cache(doc)
+    types = c.get("actor_types")
     if types is None:
-        types = doc.user_data["factex_actor_types"] = {c.name: c.type for c in doc._.factex_actors or []}
+        types = c["actor_types"] = {a.name: a.type for a in doc._.factex_actors or []}
     return types

@@ -65,6 +65,17 @@ class DateMention:
 
 
 @dataclass
+class ScannedAmount:
+    """An amount found by the money scanner, before its currency is settled by context."""
+
+    start: int
+    end: int
+    value: float
+    currency: str  # the sign's or word's default ISO 4217 code
+    candidates: list[str] = field(default_factory=list)  # other codes the sign may stand for
+
+
+@dataclass
 class MoneyMention:
     """An amount of money with its resolved parties and date."""
 

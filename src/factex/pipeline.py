@@ -116,6 +116,18 @@ class Extractor:
         if buffer:
             yield from self._run(buffer)
 
+    def record_of(self, doc, document: Document) -> DocumentRecord:
+        """The record of a Doc this pipeline has already processed (in this process, in a
+        worker of ``nlp.pipe(n_process=N)``, or read back from a ``DocBin``).
+
+        Raises:
+            ValueError: when the Doc is not the text of ``document`` after factex's repair.
+        """
+        rt = RepairedText.from_original(document.text)
+        if doc.text != rt.text:
+            raise ValueError(f"{document.doc_id}: the Doc's text is not this document's text")
+        return self._record(document, rt, [(0, doc)])
+
     def _run(self, batch: list[tuple[Document, RepairedText]]) -> Iterator[DocumentRecord]:
         short = [(d, rt) for d, rt in batch if len(rt.text) <= self.nlp.max_length]
         docs = iter(self.nlp.pipe([rt.text for _, rt in short], batch_size=self.batch_size))
@@ -134,10 +146,10 @@ class Extractor:
         anchor = None
         for offset, piece in split_text(text, self.nlp.max_length):
             doc = self.nlp.make_doc(piece)
-            doc.user_data["factex_anchor"] = anchor
+            doc._.factex_anchor = anchor
             for _, proc in self.nlp.pipeline:
                 doc = proc(doc)
-            anchor = doc.user_data.get("factex_anchor_out", anchor)
+            anchor = doc._.factex_anchor_out or anchor
             pieces.append((offset, doc))
         return pieces
 

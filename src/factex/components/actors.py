@@ -38,7 +38,7 @@ from ..constants import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from ..docutil import doc_text, span_text, token_texts
+from ..docutil import cache, doc_text, span_text, token_texts
 from ..extensions import register_extensions
 from ..gazetteer import currency_table, gazetteer, key
 from ..mentions import ActorCluster, ActorMention
@@ -157,7 +157,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised proper nouns (with inner particles and a final numeral).
 
     Computed once per Doc over plain lists (two cue passes ask for them)."""
-    runs = doc.user_data.get("factex_name_runs")
+    runs = cache(doc).get("name_runs")
     if runs is not None:
         return runs
     texts = token_texts(doc)
@@ -182,7 +182,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 break
         runs.append((i, j))
         i = j
-    doc.user_data["factex_name_runs"] = runs
+    cache(doc)["name_runs"] = runs
     return runs
 
 

@@ -78,7 +78,7 @@ class DatesComponent:
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
     def __call__(self, doc: Doc) -> Doc:
-        anchor: Anchor | None = doc.user_data.get("factex_anchor")
+        anchor: Anchor | None = doc._.factex_anchor
         spans = [s for s in (_trim(c) for c in self.candidates(doc)) if s is not None]
         low, high = _narrative_years(spans)
         out: list[DateMention] = []
@@ -102,7 +102,7 @@ class DatesComponent:
         _borrow_stated_year(doc, out)
         _link_ranges(doc, out)
         doc._.factex_dates = out
-        doc.user_data["factex_anchor_out"] = anchor
+        doc._.factex_anchor_out = anchor
         return doc
 
     def _normalise_span(self, span: Span, anchor: Anchor | None) -> list[DateMention]:

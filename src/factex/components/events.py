@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, RECEIVE_VERBS, SELL_VERBS
 from ..coref import antecedent
-from ..docutil import actor_types, doc_text, sentence_at
+from ..docutil import actor_types, cache, doc_text, sentence_at
 from ..extensions import register_extensions
 from ..gazetteer import gazetteer, read_jsonl
 from ..mentions import DateMention, EventMention
@@ -152,7 +152,7 @@ class EventsComponent:
     def _candidates(self, doc: Doc) -> list[int]:
         """Indices of the tokens whose lemma or lower-case form is a lexicon word, found once
         per Doc by comparing hashes (most tokens trigger nothing)."""
-        found = doc.user_data.get("factex_trigger_candidates")
+        found = cache(doc).get("trigger_candidates")
         if found is None:
             strings = doc.vocab.strings
             hashes = self._hashes.get(id(strings))
@@ -166,7 +166,7 @@ class EventsComponent:
             at = numpy.minimum(numpy.searchsorted(hashes, rows), len(hashes) - 1)
             hit = hashes[at] == rows
             found = numpy.nonzero(hit[:, 0] | hit[:, 1])[0].tolist()
-            doc.user_data["factex_trigger_candidates"] = found
+            cache(doc)["trigger_candidates"] = found
         return found
 
     def _money_transfer(self, token: Token, money_tokens: frozenset[int]) -> TriggerEntry | None:
@@ -440,9 +440,9 @@ def _clause(token: Token) -> Token | None:
 
 
 def _clause_heads_of(doc: Doc) -> list[int]:
-    heads = doc.user_data.get("factex_clause_heads")
+    heads = cache(doc).get("clause_heads")
     if heads is None:
-        heads = doc.user_data["factex_clause_heads"] = _clause_heads(doc)
+        heads = cache(doc)["clause_heads"] = _clause_heads(doc)
     return heads
 
 

@@ -29,10 +29,10 @@ from ..constants import (
     TRANSFER_NOUNS,
 )
 from ..coref import antecedent
-from ..docutil import actor_types, doc_text, sentence_at, set_sentence_starts
+from ..docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
 from ..extensions import register_extensions
 from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
-from ..mentions import DateMention, MoneyMention
+from ..mentions import DateMention, MoneyMention, ScannedAmount
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -143,18 +143,14 @@ def _currency_entry(sc: _Scanner, sym: str | None, word: str | None, adj: str) -
     return sc.words.get(w)
 
 
-@dataclass
-class _Amount:
-    start: int
-    end: int
-    value: float
-    entry: CurrencyEntry
+def _amount(start: int, end: int, value: float, entry: CurrencyEntry) -> ScannedAmount:
+    return ScannedAmount(start, end, value, entry.default, list(entry.candidates))
 
 
-def scan_amounts(text: str) -> list[_Amount]:
+def scan_amounts(text: str) -> list[ScannedAmount]:
     """Every money amount the scanner finds in ``text`` (one per bound of a range)."""
     sc = scanner()
-    out: list[_Amount] = []
+    out: list[ScannedAmount] = []
     for m in _matches(sc, text):
         g = m.groupdict()
         if g.get("a1"):
@@ -172,11 +168,11 @@ def scan_amounts(text: str) -> list[_Amount]:
                 s1, e1 = m.start(), m.end("m1") if g["m1"] else m.end("a1")
                 s2 = m.start("a2")
                 if v1 is not None:
-                    out.append(_Amount(s1, e1, v1 * mag1, entry))
+                    out.append(_amount(s1, e1, v1 * mag1, entry))
                 if v2 is not None:
-                    out.append(_Amount(s2, m.end(), v2 * mag2, entry))
+                    out.append(_amount(s2, m.end(), v2 * mag2, entry))
             elif v1 is not None:
-                out.append(_Amount(m.start(), m.end(), v1 * mag1, entry))
+                out.append(_amount(m.start(), m.end(), v1 * mag1, entry))
         else:
             entry = _currency_entry(sc, None, g["word"], g["adj"] or "")
             if entry is None:
@@ -185,7 +181,7 @@ def scan_amounts(text: str) -> list[_Amount]:
             if v is None:
                 continue
             mag = sc.magnitudes.get((g["m3"] or "").lower(), 1.0)
-            out.append(_Amount(m.start(), m.end(), v * mag, entry))
+            out.append(_amount(m.start(), m.end(), v * mag, entry))
     return out
 
 
@@ -212,10 +208,11 @@ class MoneyGuard:
     splits "14 crore / Indian rupees" across two sentences."""
 
     def __init__(self) -> None:
+        register_extensions()
         scanner()
 
     def __call__(self, doc: Doc) -> Doc:
-        amounts = doc.user_data["factex_amounts"] = scan_amounts(doc_text(doc))
+        amounts = doc._.factex_amounts = scan_amounts(doc_text(doc))
         inside: dict[int, int] = {}
         for a in amounts:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -241,14 +238,14 @@ class MoneyComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         # The guard scanned this text before the parser; its list is reused, not rescanned.
-        scanned = doc.user_data.get("factex_amounts")
+        scanned = doc._.factex_amounts
         found = list(scan_amounts(text) if scanned is None else scanned)
         starts = [a.start for a in found]  # sorted: the scanner reads left to right
         for ent in doc.ents:
             if ent.label_ == "MONEY" and not _overlaps_any(found, starts, ent.start_char, ent.end_char):
                 for a in scan_amounts(ent.text):
-                    found.append(_Amount(a.start + ent.start_char, a.end + ent.start_char,
-                                         a.value, a.entry))
+                    found.append(ScannedAmount(a.start + ent.start_char, a.end + ent.start_char,
+                                               a.value, a.currency, a.candidates))
         found.sort(key=lambda a: a.start)
         state_counts = _state_counts(doc)
         explicit_codes = set(re.findall(r"\b[A-Z]{3}\b", text))
@@ -258,7 +255,8 @@ class MoneyComponent:
             if span is None:
                 continue
             qualifier, _ = _qualifier(text, a.start)
-            currency, confident = _resolve_currency(doc, span, a.entry, state_counts,
+            entry = CurrencyEntry(default=a.currency, candidates=a.candidates)
+            currency, confident = _resolve_currency(doc, span, entry, state_counts,
                                                     explicit_codes)
             mention = MoneyMention(
                 start=a.start, end=a.end, text=text[a.start:a.end], amount=a.value,
@@ -310,7 +308,7 @@ def _resolve_currency(doc: Doc, span: Span, entry: CurrencyEntry, counts: Counte
 
 def _state_mentions_by_sentence(doc: Doc) -> dict[int, list[tuple[int, str]]]:
     """For each sentence start: (offset, currency) of every state mention in it, built once."""
-    cached = doc.user_data.get("factex_state_mentions")
+    cached = cache(doc).get("state_mentions")
     if cached is None:
         gz = gazetteer()
         cached = {}
@@ -319,7 +317,7 @@ def _state_mentions_by_sentence(doc: Doc) -> dict[int, list[tuple[int, str]]]:
             if st and st.currency:
                 for m in c.mentions:
                     cached.setdefault(sentence_at(doc, m.start)[0], []).append((m.start, st.currency))
-        doc.user_data["factex_state_mentions"] = cached
+        cache(doc)["state_mentions"] = cached
     return cached
 
 
@@ -489,7 +487,7 @@ def _actor_before(doc: Doc, verb: Token) -> str | None:
     return None
 
 
-def _overlaps_any(found: list["_Amount"], starts: list[int], start: int, end: int) -> bool:
+def _overlaps_any(found: list[ScannedAmount], starts: list[int], start: int, end: int) -> bool:
     """Whether [start, end) overlaps an amount of ``found`` (sorted by start, not nested)."""
     i = bisect.bisect_left(starts, end)
     return i > 0 and found[i - 1].end > start
@@ -563,13 +561,13 @@ def _complete_from_topic(doc: Doc, payer: str | None, recipient: str | None):
 
 def _calendar_dates(doc: Doc) -> tuple[list[DateMention], list[int], dict[int, list[DateMention]]]:
     """Calendar dates of the document, their end offsets, and the dates of each sentence."""
-    cached = doc.user_data.get("factex_calendar_dates")
+    cached = cache(doc).get("calendar_dates")
     if cached is None:
         dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
         by_sentence: dict[int, list[DateMention]] = {}
         for d in dates:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
-        cached = doc.user_data["factex_calendar_dates"] = (dates, [d.end for d in dates], by_sentence)
+        cached = cache(doc)["calendar_dates"] = (dates, [d.end for d in dates], by_sentence)
     return cached
 
 
