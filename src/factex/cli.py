@@ -122,11 +122,13 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A directory of rules files (triggers, gazetteer entries, currencies) added to the bundled ones; repeatable.")] = None,
 ) -> None:
     """Extract actors, money and dated events from documents, as contract JSON."""
     try:
         code = run_extract(paths, output, fmt, model, max_bytes, jobs=jobs, engine=engine,
-                           scheduler=scheduler, batch_size=batch_size, quiet=quiet)
+                           scheduler=scheduler, batch_size=batch_size, quiet=quiet,
+                           rules=[str(r) for r in rules or []])
     except FactexError as exc:
         if _State.debug:
             traceback.print_exc()
@@ -136,7 +138,8 @@ def extract(
 
 def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
                 model: str | None, max_bytes: int, *, jobs: int = 1, engine: Engine = Engine.local,
-                scheduler: str | None = None, batch_size: int = 16, quiet: bool = False) -> int:
+                scheduler: str | None = None, batch_size: int = 16, quiet: bool = False,
+                rules: list[str] | None = None) -> int:
     """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
     from .pipeline import choose_model
     from .runner import run_dask, run_local
@@ -159,15 +162,20 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     if engine == Engine.dask and not scheduler:
         raise FactexError("--engine dask needs --scheduler ADDRESS")
     check_output_path(output)
+    if rules:
+        from .rules import Rules
+
+        Rules.bundled().extended(*rules)  # every rules file checked before any work
     choose_model(model)  # fail early, with one line, when there is no model
     docs = _read_inputs(files, max_bytes, on_error)
     if engine == Engine.dask:
         try:
-            results = run_dask(docs, scheduler=scheduler, model=model, batch_size=batch_size)
+            results = run_dask(docs, scheduler=scheduler, model=model, batch_size=batch_size,
+                               rules=rules)
         except ImportError:
             raise FactexError('the dask engine needs: pip install "factex[dask]"') from None
     else:
-        results = run_local(docs, model=model, jobs=jobs, batch_size=batch_size)
+        results = run_local(docs, model=model, jobs=jobs, batch_size=batch_size, rules=rules)
     pretty = (fmt or (OutputFormat.json if len(files) + len(path_errors) == 1
                       else OutputFormat.jsonl)) == OutputFormat.json
     progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty())

@@ -1,23 +1,16 @@
-"""Bundled data files (states, regions, organisations, currencies, event triggers), validated on load.
-
-Each file is read once per process through :func:`gazetteer` / :func:`currency_table` and
-validated by a pydantic model with ``extra="forbid"``, so a typo in a data file is an error at
-start-up rather than a silent miss.
+"""The gazetteer: states, regions and organisations, and the currency table, as the rows of
+the rules files (see :mod:`factex.rules`) validated by pydantic models with ``extra="forbid"``,
+so a typo in a data file is an error at start-up rather than a silent miss.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from .errors import DataError
+from pydantic import BaseModel, ConfigDict
 
 
 class StateEntry(BaseModel):
@@ -86,25 +79,6 @@ def key(text: str) -> str:
     return t.strip(" .,;:'\"()").replace("\u2019", "'")
 
 
-def read_jsonl(package_file: str, model: type[BaseModel]) -> list:
-    """Read a bundled JSONL file into validated models.
-
-    Raises:
-        DataError: naming the file and line of the first invalid row.
-    """
-    path = resources.files("factex") / "data" / package_file
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(model.model_validate_json(line))
-            except ValidationError as exc:
-                raise DataError(f"{package_file}:{lineno}: {exc.errors()[0]['msg']}") from None
-    return rows
-
-
 @dataclass
 class Gazetteer:
     """Lookups over the states and organisations files."""
@@ -129,12 +103,12 @@ class Gazetteer:
         return self.demonyms.get(key(text))
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The bundled gazetteer, loaded once per process."""
+def build_gazetteer(states: list[StateEntry], regions: list[RegionEntry],
+                    organisations: list[OrganisationEntry]) -> Gazetteer:
+    """The lookups over rows of the states, regions and organisations files (first row wins)."""
     gz = Gazetteer()
-    for st in read_jsonl("states.jsonl", StateEntry):
-        gz.states[st.name] = st
+    for st in states:
+        gz.states.setdefault(st.name, st)
         for n in [st.name, *st.aliases]:
             gz.state_names.setdefault(key(n), st.name)
         for d in st.demonyms:
@@ -142,23 +116,25 @@ def gazetteer() -> Gazetteer:
         for c in [st.capital, *st.cities]:
             if c:
                 gz.places.setdefault(key(c), st.name)
-    for region in read_jsonl("regions.jsonl", RegionEntry):
+    for region in regions:
         for n in [region.name, *region.aliases]:
             gz.regions.setdefault(key(n), region)
-    for org in read_jsonl("organisations.jsonl", OrganisationEntry):
+    for org in organisations:
         gz.org_entries.append(org)
         for n in [org.name, *org.aliases]:
             gz.organisations.setdefault(key(n), org.name)
     return gz
 
 
-@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the active rules (see :mod:`factex.rules`)."""
+    from .rules import active
+
+    return active().gazetteer
+
+
 def currency_table() -> CurrencyTable:
-    """The bundled currency signs, words and magnitudes."""
-    path = resources.files("factex") / "data" / "currencies.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    raw["comment"] = raw.pop("_comment", "")
-    try:
-        return CurrencyTable.model_validate(raw)
-    except ValidationError as exc:
-        raise DataError(f"currencies.json: {exc.errors()[0]['msg']}") from None
+    """The currency signs, words and magnitudes of the active rules."""
+    from .rules import active
+
+    return active().currencies

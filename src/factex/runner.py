@@ -57,7 +57,8 @@ def _ok(d: Document, record) -> Result:
 # -- engines ----------------------------------------------------------------------------------
 
 
-def load_extractor(model: str | None = None, batch_size: int = 16) -> Extractor:
+def load_extractor(model: str | None = None, batch_size: int = 16,
+                   rules: list[str] | None = None) -> Extractor:
     """The Extractor a run uses, with the loaded model moved out of the garbage collector's view.
 
     The model is hundreds of thousands of long-lived Python objects that every full collection
@@ -66,17 +67,20 @@ def load_extractor(model: str | None = None, batch_size: int = 16) -> Extractor:
     program that calls it again and again keeps no garbage frozen; :class:`Extractor` itself
     never touches the collector.
     """
-    extractor = Extractor(model, batch_size=batch_size)
+    extractor = Extractor(model, batch_size=batch_size, rules=rules or None)
     gc.collect()  # what is garbage now is freed, not frozen
     gc.freeze()
     return extractor
 
 
 def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int = 1,
-              batch_size: int = 16) -> Iterator[Result]:
-    """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order."""
+              batch_size: int = 16, rules: list[str] | None = None) -> Iterator[Result]:
+    """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order.
+
+    ``rules``: directories of rules files added to the pipeline's (see :mod:`factex.rules`).
+    """
     if jobs <= 1:
-        extractor = load_extractor(model, batch_size)
+        extractor = load_extractor(model, batch_size, rules)
         try:
             for batch in batched(docs, batch_size):
                 yield from extract_batch(extractor, batch)
@@ -88,10 +92,10 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
     if os.name == "posix":
         # Load once here: forked workers share the loaded model (copy-on-write) and a bad
         # model name fails here, with one clear error, not in every worker.
-        _WORKER["x"] = load_extractor(model, batch_size)
+        _WORKER["x"] = load_extractor(model, batch_size, rules)
         ctx, init, args = mp.get_context("fork"), None, ()
     else:
-        ctx, init, args = mp.get_context("spawn"), _init_worker, (model, batch_size)
+        ctx, init, args = mp.get_context("spawn"), _init_worker, (model, batch_size, rules)
     try:
         with ctx.Pool(jobs, initializer=init, initargs=args) as pool:
             # imap keeps input order; a bounded chunk stream keeps memory flat.
@@ -104,8 +108,8 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
 _WORKER: dict[str, Extractor] = {}
 
 
-def _init_worker(model: str | None, batch_size: int) -> None:
-    _WORKER["x"] = load_extractor(model, batch_size)
+def _init_worker(model: str | None, batch_size: int, rules: list[str] | None) -> None:
+    _WORKER["x"] = load_extractor(model, batch_size, rules)
 
 
 def _work(batch: list[Document]) -> list[Result]:
@@ -113,8 +117,10 @@ def _work(batch: list[Document]) -> list[Result]:
 
 
 def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = None,
-             batch_size: int = 16, in_flight: int = 8) -> Iterator[Result]:
-    """Extract on a Dask distributed cluster; each worker loads the model once.
+             batch_size: int = 16, in_flight: int = 8,
+             rules: list[str] | None = None) -> Iterator[Result]:
+    """Extract on a Dask distributed cluster; each worker loads the model once (and the
+    ``rules`` directories, which must exist on the workers too).
 
     Batches are submitted a few at a time (``in_flight``) and yielded in input order.
 
@@ -126,21 +132,22 @@ def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = No
     with Client(scheduler) as client:
         pending: list = []
         for batch in batched(docs, batch_size):
-            pending.append(client.submit(dask_extract_batch, batch, model, batch_size, pure=False))
+            pending.append(client.submit(dask_extract_batch, batch, model, batch_size, rules, pure=False))
             if len(pending) >= in_flight:
                 yield from pending.pop(0).result()
         for fut in pending:
             yield from fut.result()
 
 
-def dask_extract_batch(batch: list[Document], model: str | None, batch_size: int) -> list[Result]:
+def dask_extract_batch(batch: list[Document], model: str | None, batch_size: int,
+                       rules: list[str] | None = None) -> list[Result]:
     """Run on a Dask worker: the worker's Extractor is created once and kept on the worker."""
     from distributed import get_worker
 
     worker = get_worker()
-    key = f"factex-extractor-{model}"
+    key = f"factex-extractor-{model}-{rules}"
     extractor = getattr(worker, "_factex_cache", {}).get(key)
     if extractor is None:
-        extractor = Extractor(model, batch_size=batch_size)
+        extractor = Extractor(model, batch_size=batch_size, rules=rules or None)
         worker._factex_cache = {**getattr(worker, "_factex_cache", {}), key: extractor}
     return extract_batch(extractor, batch)

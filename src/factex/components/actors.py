@@ -40,8 +40,10 @@ from ..constants import (
 )
 from ..docutil import cache, doc_text, span_text, token_texts
 from ..extensions import register_extensions
-from ..gazetteer import currency_table, gazetteer, key
+from ..gazetteer import gazetteer, key
 from ..mentions import ActorCluster, ActorMention
+from ..rules import Rules, active
+from .base import RulesComponent
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
                "NORP": "GPE"}
@@ -92,12 +94,16 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _not_a_name(text: str) -> bool:
     """Era markers and currency codes the model tags as organisations ("BC", "CHF")."""
+    return _not_a_name_in(text, active())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _not_a_name_in(text: str, rules: Rules) -> bool:
     t = text.strip()
     return (t.upper().replace(".", "") in ("BC", "BCE", "AD", "CE")
-            or t in currency_table().symbols or re.fullmatch(r"BC\s.*", t) is not None)
+            or t in rules.currencies.symbols or re.fullmatch(r"BC\s.*", t) is not None)
 
 
 def _names_no_actor(span: Span) -> bool:
@@ -738,20 +744,25 @@ def topic_states(doc: Doc) -> list[str]:
     return []
 
 
-@Language.factory("factex_actors", default_config={})
+@Language.factory("factex_actors", default_config={},
+                  requires=["doc.ents", "token.dep", "token.tag", "token.is_sent_start"],
+                  assigns=["doc._.factex_actors", "doc._.factex_token_actor", "doc._.factex_topic"])
 def make_actors(nlp: Language, name: str) -> "ActorsComponent":
     """Build the actors component."""
     return ActorsComponent()
 
 
-class ActorsComponent:
+class ActorsComponent(RulesComponent):
     """Sets ``doc._.factex_actors`` and ``doc._.factex_token_actor``."""
 
     def __init__(self) -> None:
         register_extensions()
-        gazetteer()  # load once per process, not per document
+        super().__init__()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _compile(self) -> None:
+        self.rules.gazetteer  # built once per rules, not on the first document
+
+    def _process(self, doc: Doc) -> Doc:
         found = collect_mentions(doc)
         clusters = cluster(doc, found)
         propagate(doc, clusters)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -24,17 +24,10 @@ from ..errors import DataError
 from ..docutil import doc_text, span_text
 from ..extensions import register_extensions
 from ..fastmatch import AnchoredMatcher, flagged
-from ..gazetteer import read_jsonl
+from ..rules import DatePattern, active
+from .base import RulesComponent
 from ..mentions import DateMention
 from ..timex import Anchor, Timex, looks_back, normalise, warm_up
-
-
-class DatePattern(BaseModel):
-    """One token pattern of ``date_patterns.jsonl``."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    pattern: list[dict]
 
 
 _RANGE_SPLIT = re.compile(
@@ -43,26 +36,32 @@ _RANGE_SPLIT = re.compile(
 _LEADING_JUNK = re.compile(r"^(?:in|on|at|during|of|since|by|from)\s+", re.I)
 
 
-@Language.factory("factex_dates", default_config={"use_model_entities": True})
+@Language.factory("factex_dates", default_config={"use_model_entities": True},
+                  requires=["doc.ents", "token.is_sent_start"],
+                  assigns=["doc._.factex_dates", "doc._.factex_anchor_out"])
 def make_dates(nlp: Language, name: str, *, use_model_entities: bool) -> "DatesComponent":
     """Build the dates component (its patterns are compiled once, here)."""
     return DatesComponent(nlp, use_model_entities=use_model_entities)
 
 
-class DatesComponent:
+class DatesComponent(RulesComponent):
     """Sets ``doc._.factex_dates``."""
 
     def __init__(self, nlp: Language, *, use_model_entities: bool = True) -> None:
         register_extensions()
         warm_up()  # per process, not on the first document
+        self.vocab = nlp.vocab
         self.use_model_entities = use_model_entities
-        self.matcher = reference_matcher(nlp.vocab)  # validates the data file
+        super().__init__()
+
+    def _compile(self) -> None:
+        reference_matcher(self.vocab, self.rules.date_patterns)  # validates the patterns
         # The same patterns with their set tests as lexeme flags, run only around the words
         # they require: the Matcher's time drops several-fold (see factex.fastmatch), the
         # matches are the same.
-        self.matcher = AnchoredMatcher(nlp.vocab, (
-            (row.id, [flagged(nlp.vocab, p) for p in _without_leading_optionals(row.pattern)])
-            for row in read_jsonl("date_patterns.jsonl", DatePattern)))
+        self.matcher = AnchoredMatcher(self.vocab, (
+            (row.id, [flagged(self.vocab, p) for p in _without_leading_optionals(row.pattern)])
+            for row in self.rules.date_patterns))
 
     def candidates(self, doc: Doc) -> list[Span]:
         """Candidate spans: model DATE/TIME entities and pattern matches, longest first."""
@@ -77,7 +76,7 @@ class DatesComponent:
             spans.append(Span(doc, s, e, label="DATE"))
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _process(self, doc: Doc) -> Doc:
         anchor: Anchor | None = doc._.factex_anchor
         spans = [s for s in (_trim(c) for c in self.candidates(doc)) if s is not None]
         low, high = _narrative_years(spans)
@@ -197,15 +196,19 @@ def _link_ranges(doc: Doc, dates: list[DateMention]) -> None:
             d.range_value, d.range_start, d.range_end = value, start, b.end
 
 
-def reference_matcher(vocab) -> Matcher:
+def reference_matcher(vocab, patterns: list[DatePattern] | None = None) -> Matcher:
     """The date patterns as written, in a validating Matcher (the slower reference).
 
+    Args:
+        vocab: the pipeline's vocab.
+        patterns: the rows of ``date_patterns.jsonl`` (default: those of the active rules).
+
     Raises:
-        DataError: when a pattern of ``date_patterns.jsonl`` is malformed.
+        DataError: when a pattern is malformed.
     """
     matcher = Matcher(vocab, validate=True)
     try:
-        for row in read_jsonl("date_patterns.jsonl", DatePattern):
+        for row in (active().date_patterns if patterns is None else patterns):
             matcher.add(row.id, _without_leading_optionals(row.pattern))
     except (ValueError, ValidationError) as exc:  # a malformed token pattern
         raise DataError(f"date_patterns.jsonl: {exc}") from None

@@ -13,12 +13,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import gazetteer
+from ..gazetteer import Gazetteer
+from .base import RulesComponent
 
 
-def gazetteer_phrases() -> dict[str, list[str]]:
+def gazetteer_phrases(gz: Gazetteer) -> dict[str, list[str]]:
     """Label -> every state name, alias, city, demonym and organisation name of the gazetteer."""
-    gz = gazetteer()
     out: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
     for st in gz.states.values():
         out["GPE"].update(n for n in [st.name, *st.aliases, st.capital or "", *st.cities] if len(n) > 1)
@@ -30,21 +30,26 @@ def gazetteer_phrases() -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-@Language.factory("factex_entity_ruler", default_config={})
+@Language.factory("factex_entity_ruler", default_config={},
+                  requires=["doc.ents"], assigns=["doc.ents"])
 def make_entity_ruler(nlp: Language, name: str) -> "GazetteerRuler":
     """Build the gazetteer ruler (its phrase patterns are compiled once, here)."""
     return GazetteerRuler(nlp)
 
 
-class GazetteerRuler:
+class GazetteerRuler(RulesComponent):
     """Relabels or adds entities for gazetteer names, never cutting a longer model entity."""
 
     def __init__(self, nlp: Language) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for label, phrases in gazetteer_phrases().items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+        self.nlp = nlp
+        super().__init__()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _compile(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for label, phrases in gazetteer_phrases(self.rules.gazetteer).items():
+            self.matcher.add(label, list(self.nlp.tokenizer.pipe(phrases)))
+
+    def _process(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
         if not matches:
             return doc

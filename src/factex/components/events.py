@@ -17,10 +17,8 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import get_args
 
 import numpy
-from pydantic import BaseModel, ConfigDict
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,12 +27,11 @@ from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, RECEIVE_VERBS, SELL_V
 from ..coref import antecedent
 from ..docutil import actor_types, cache, doc_text, sentence_at
 from ..extensions import register_extensions
-from ..gazetteer import gazetteer, read_jsonl
+from ..gazetteer import gazetteer
+from ..rules import Rules, TriggerEntry, active
+from .base import RulesComponent
 from ..mentions import DateMention, EventMention
-from ..models import EventType
-from ..timex import Timex
 
-_EVENT_TYPES = get_args(EventType)
 _MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
 _PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",
                "attempt", "threaten", "refuse", "fail", "decline", "cancel", "postpone", "consider",
@@ -75,22 +72,6 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "
              "agent", "dative", "oprd", "xcomp", "conj", "npadvmod", "appos", "poss", "nmod"}
 
 
-class TriggerEntry(BaseModel):
-    """One trigger of the lexicon."""
-
-    model_config = ConfigDict(extra="forbid")
-    type: str
-    lemma: str
-    pos: list[str]
-    args: list[str] | None = None
-    exclude_args: list[str] | None = None
-    confidence: float = 0.7
-
-    def model_post_init(self, __context) -> None:  # noqa: D105
-        if self.type not in _EVENT_TYPES:
-            raise ValueError(f"unknown event type {self.type!r}")
-
-
 @dataclass
 class _Trigger:
     token: Token
@@ -99,21 +80,27 @@ class _Trigger:
     fallback: bool = False
 
 
-@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False})
+@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False},
+                  requires=["doc._.factex_actors", "doc._.factex_dates", "doc._.factex_money",
+                            "token.dep", "token.lemma", "token.tag"],
+                  assigns=["doc._.factex_events"])
 def make_events(nlp: Language, name: str, *, carry_over: bool, fallback: bool) -> "EventsComponent":
     """Build the events component (the lexicon is read and validated once, here)."""
     return EventsComponent(carry_over=carry_over, fallback=fallback)
 
 
-class EventsComponent:
+class EventsComponent(RulesComponent):
     """Sets ``doc._.factex_events``; needs actors and dates before it."""
 
     def __init__(self, *, carry_over: bool = True, fallback: bool = True) -> None:
         register_extensions()
         self.carry_over = carry_over
         self.fallback = fallback
+        super().__init__()
+
+    def _compile(self) -> None:
         self.lexicon: dict[str, list[TriggerEntry]] = {}
-        for entry in read_jsonl("event_triggers.jsonl", TriggerEntry):
+        for entry in self.rules.triggers:
             self.lexicon.setdefault(entry.lemma, []).append(entry)
         for entries in self.lexicon.values():
             # Entries with argument constraints are more specific: try them first.
@@ -231,7 +218,7 @@ class EventsComponent:
 
     # -- main -------------------------------------------------------------------------------
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _process(self, doc: Doc) -> Doc:
         dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
         events: list[EventMention] = []
         # The dateless sentence just before, whose main happening a following sentence of
@@ -649,11 +636,15 @@ def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
     return out
 
 
-@functools.cache
 def _predecessors() -> dict[str, tuple[tuple[str, int], ...]]:
-    """State name -> (predecessor, last year of the predecessor), from the gazetteer, once."""
+    """State name -> (predecessor, last year of the predecessor), from the gazetteer."""
+    return _predecessors_in(active())
+
+
+@functools.lru_cache(maxsize=8)
+def _predecessors_in(rules: Rules) -> dict[str, tuple[tuple[str, int], ...]]:
     out: dict[str, list[tuple[str, int]]] = {}
-    for st in gazetteer().states.values():
+    for st in rules.gazetteer.states.values():
         m = re.match(r"(-?\d+)", st.until or "")
         if m:
             for successor in st.predecessor_of:

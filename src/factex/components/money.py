@@ -31,8 +31,10 @@ from ..constants import (
 from ..coref import antecedent
 from ..docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
 from ..extensions import register_extensions
-from ..gazetteer import CurrencyEntry, currency_table, gazetteer, key
+from ..gazetteer import CurrencyEntry, gazetteer, key
 from ..mentions import DateMention, MoneyMention, ScannedAmount
+from ..rules import Rules, active
+from .base import RulesComponent
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,10 +53,14 @@ class _Scanner:
     magnitudes: dict[str, float]
 
 
-@lru_cache(maxsize=1)
 def scanner() -> _Scanner:
-    """Compile the money regex once per process from the currency table."""
-    table = currency_table()
+    """The money regex of the active rules' currency table, compiled once per rules."""
+    return _compile_scanner(active())
+
+
+@lru_cache(maxsize=8)
+def _compile_scanner(rules: Rules) -> _Scanner:
+    table = rules.currencies
     symbols = sorted(table.symbols, key=len, reverse=True)
     words = sorted(list(table.words) + list(table.plurals), key=len, reverse=True)
     mags = sorted(table.magnitudes, key=len, reverse=True)
@@ -197,21 +203,25 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-@Language.factory("factex_money_guard", default_config={})
+@Language.factory("factex_money_guard", default_config={},
+                  assigns=["token.is_sent_start", "doc._.factex_amounts"])
 def make_money_guard(nlp: Language, name: str) -> "MoneyGuard":
     """Build the guard that keeps sentence boundaries out of money amounts (before the parser)."""
     return MoneyGuard()
 
 
-class MoneyGuard:
+class MoneyGuard(RulesComponent):
     """Marks the tokens inside an amount as not starting a sentence, so that the parser never
     splits "14 crore / Indian rupees" across two sentences."""
 
     def __init__(self) -> None:
         register_extensions()
-        scanner()
+        super().__init__()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _compile(self) -> None:
+        _compile_scanner(self.rules)
+
+    def _process(self, doc: Doc) -> Doc:
         amounts = doc._.factex_amounts = scan_amounts(doc_text(doc))
         inside: dict[int, int] = {}
         for a in amounts:
@@ -222,20 +232,25 @@ class MoneyGuard:
         return doc
 
 
-@Language.factory("factex_money", default_config={})
+@Language.factory("factex_money", default_config={},
+                  requires=["doc._.factex_actors", "doc._.factex_dates", "token.dep"],
+                  assigns=["doc._.factex_money"])
 def make_money(nlp: Language, name: str) -> "MoneyComponent":
     """Build the money component."""
     return MoneyComponent()
 
 
-class MoneyComponent:
+class MoneyComponent(RulesComponent):
     """Sets ``doc._.factex_money``; needs ``factex_actors`` and ``factex_dates`` before it."""
 
     def __init__(self) -> None:
         register_extensions()
-        scanner()
+        super().__init__()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _compile(self) -> None:
+        _compile_scanner(self.rules)
+
+    def _process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         # The guard scanned this text before the parser; its list is reused, not rescanned.
         scanned = doc._.factex_amounts

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..docutil import set_sentence_starts, token_texts
 
 
-@Language.factory("factex_paragraphs")
+@Language.factory("factex_paragraphs", default_config={}, assigns=["token.is_sent_start"])
 def make_paragraphs(nlp: Language, name: str) -> "ParagraphBoundaries":
     """Build the paragraph-boundary component."""
     return ParagraphBoundaries()

@@ -1,0 +1,53 @@
+"""What every factex component that reads rules shares: it holds one :class:`~factex.rules.Rules`,
+runs with them active, takes new ones at ``initialize(rules=...)``, and writes them with the
+pipeline (``nlp.to_disk``) so that a saved pipeline carries the rules it ran with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..rules import Rules, resolve, using
+
+
+class RulesComponent:
+    """Base class: subclasses implement ``_process(doc)`` and compile their rules in ``_compile``."""
+
+    def __init__(self, rules: Rules | None = None) -> None:
+        self.rules = resolve(rules)
+        self._compile()
+
+    def _compile(self) -> None:
+        """Build whatever the component derives from its rules (matchers, lexicons)."""
+
+    def _process(self, doc: Doc) -> Doc:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        with using(self.rules):
+            return self._process(doc)
+
+    def set_rules(self, rules: Rules) -> None:
+        """Use these rules from now on (the pipeline's components should share one object)."""
+        self.rules = rules
+        self._compile()
+
+    def initialize(self, get_examples=None, *, nlp=None, rules: "Rules | str | list | None" = None) -> None:
+        """spaCy's initialisation hook: ``rules`` adds a directory (or list) of rules files to
+        the bundled ones, or gives a :class:`Rules` object.
+
+        Raises:
+            DataError: when a rules file is invalid (naming file and line).
+        """
+        if rules is not None:
+            self.set_rules(resolve(rules))
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Write the rules this component runs with into ``path/rules``."""
+        self.rules.to_disk(Path(path) / "rules")
+
+    def from_disk(self, path, *, exclude=()) -> "RulesComponent":
+        """Read the rules written by :meth:`to_disk`."""
+        self.set_rules(Rules.from_disk(Path(path) / "rules"))
+        return self

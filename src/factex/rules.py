@@ -1,0 +1,264 @@
+"""The rules factex's components read, kept as data: gazetteer, currencies, event triggers and
+date patterns.
+
+The bundled files are in ``factex/data``. A user adds rules without editing the package: a
+directory holding any of the files below (``factex extract --rules DIR``,
+``Extractor(rules=DIR)``, or a component's ``initialize(rules=DIR)``) is read, every row
+validated (an error names the file and line), and put *before* the bundled rows, so a user's
+entry wins where both name the same thing.
+
+=====================  ==============================================================
+file                   one row (JSON object per line; ``currencies.json`` one object)
+=====================  ==============================================================
+states.jsonl           :class:`StateEntry`: a state, its aliases, demonyms, cities, currency
+regions.jsonl          :class:`RegionEntry`: a region, sea, river… (LOC) or territory (GPE)
+organisations.jsonl    :class:`OrganisationEntry`: an organisation and its aliases
+event_triggers.jsonl   :class:`TriggerEntry`: an event type's trigger lemma and its frame
+date_patterns.jsonl    :class:`DatePattern`: a spaCy token pattern for a date expression
+currencies.json        signs, words, plurals and magnitudes (merged key by key)
+=====================  ==============================================================
+
+A component uses the rules it was given while it runs (:func:`using`); module-level helpers
+reach them through :func:`active`, so the same code serves a pipeline with the bundled rules
+and one with a user's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import get_args
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import DataError
+from .gazetteer import (CurrencyEntry, CurrencyTable, Gazetteer, OrganisationEntry, RegionEntry,
+                        StateEntry, build_gazetteer)
+from .models import EventType
+
+_EVENT_TYPES = get_args(EventType)
+
+
+class TriggerEntry(BaseModel):
+    """One trigger of the event lexicon: a lemma that names a happening of one type, with the
+    argument words it needs (or must not have) to do so."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str
+    lemma: str
+    pos: list[str]
+    args: list[str] | None = None
+    exclude_args: list[str] | None = None
+    confidence: float = 0.7
+
+    def model_post_init(self, __context) -> None:  # noqa: D105
+        if self.type not in _EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}")
+
+
+class DatePattern(BaseModel):
+    """One token pattern of ``date_patterns.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    pattern: list[dict]
+
+
+class CurrencyAdditions(BaseModel):
+    """A user's ``currencies.json``: any part of the bundled table, merged key by key."""
+
+    model_config = ConfigDict(extra="forbid")
+    symbols: dict[str, CurrencyEntry] = {}
+    words: dict[str, CurrencyEntry] = {}
+    plurals: dict[str, str] = {}
+    magnitudes: dict[str, float] = {}
+
+
+#: Each rules file and the model of one of its rows.
+JSONL_FILES: dict[str, type[BaseModel]] = {
+    "states.jsonl": StateEntry,
+    "regions.jsonl": RegionEntry,
+    "organisations.jsonl": OrganisationEntry,
+    "event_triggers.jsonl": TriggerEntry,
+    "date_patterns.jsonl": DatePattern,
+}
+CURRENCIES = "currencies.json"
+
+
+def _read_rows(path: Path, model: type[BaseModel], name: str) -> list:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(model.model_validate_json(line))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(str(x) for x in err["loc"])
+                raise DataError(f"{name}:{lineno}: {where + ': ' if where else ''}{err['msg']}") from None
+    return rows
+
+
+def _read_currencies(text: str, name: str, model: type[BaseModel]):
+    try:
+        raw = json.loads(text)
+    except ValueError as exc:
+        raise DataError(f"{name}: not JSON ({exc})") from None
+    if isinstance(raw, dict):
+        raw.pop("_comment", None)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DataError(f"{name}: {'.'.join(str(x) for x in err['loc'])}: {err['msg']}") from None
+
+
+@dataclass(eq=False)
+class Rules:
+    """One set of rules: validated rows of every file, user rows first.
+
+    Compare by identity: components and caches key on the object, so one pipeline's rules
+    never leak into another's.
+    """
+
+    rows: dict[str, list] = field(default_factory=dict)
+    currencies: CurrencyTable | None = None
+    sources: tuple[str, ...] = ()
+
+    @classmethod
+    def bundled(cls) -> "Rules":
+        """The rules shipped with factex (read once per process)."""
+        return _bundled()
+
+    @classmethod
+    def from_directory(cls, path: str | Path, *, complete: bool = False) -> "Rules":
+        """Read the rules files of a directory.
+
+        Args:
+            path: the directory.
+            complete: every file must be there (a saved pipeline's rules), not just some.
+
+        Raises:
+            DataError: for a missing directory, an unknown ``*.jsonl`` file, or an invalid row.
+        """
+        d = Path(path)
+        if not d.is_dir():
+            raise DataError(f"{path}: rules directory not found")
+        known = set(JSONL_FILES) | {CURRENCIES}
+        unknown = sorted(p.name for p in d.iterdir()
+                         if p.suffix in (".jsonl", ".json") and p.name not in known)
+        if unknown:
+            raise DataError(f"{d / unknown[0]}: not a rules file (expected one of {', '.join(sorted(known))})")
+        rows = {}
+        for name, model in JSONL_FILES.items():
+            f = d / name
+            if f.is_file():
+                rows[name] = _read_rows(f, model, str(f))
+            elif complete:
+                raise DataError(f"{f}: missing")
+            else:
+                rows[name] = []
+        currencies = None
+        f = d / CURRENCIES
+        if f.is_file():
+            model = CurrencyTable if complete else CurrencyAdditions
+            currencies = _read_currencies(f.read_text(encoding="utf-8"), str(f), model)
+        elif complete:
+            raise DataError(f"{f}: missing")
+        if not complete and not any(rows.values()) and currencies is None:
+            raise DataError(f"{path}: no rules files in it (expected one of {', '.join(sorted(known))})")
+        return cls(rows, currencies, (str(d),))
+
+    def extended(self, *directories: str | Path) -> "Rules":
+        """These rules with a user's directories of additions in front (the first wins)."""
+        out = self
+        for d in reversed(directories):
+            add = Rules.from_directory(d)
+            rows = {name: add.rows[name] + out.rows[name] for name in JSONL_FILES}
+            currencies = out.currencies
+            if add.currencies is not None:
+                merged = currencies.model_dump()
+                for part in ("symbols", "words", "plurals", "magnitudes"):
+                    merged[part].update(getattr(add.currencies, part))
+                currencies = CurrencyTable.model_validate(merged)
+            out = Rules(rows, currencies, add.sources + out.sources)
+        return out
+
+    # -- what the components read -----------------------------------------------------------
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """Lookups over the states, regions and organisations."""
+        return build_gazetteer(self.rows["states.jsonl"], self.rows["regions.jsonl"],
+                               self.rows["organisations.jsonl"])
+
+    @property
+    def triggers(self) -> list[TriggerEntry]:
+        return self.rows["event_triggers.jsonl"]
+
+    @property
+    def date_patterns(self) -> list[DatePattern]:
+        return self.rows["date_patterns.jsonl"]
+
+    # -- serialisation ----------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path) -> None:
+        """Write every rules file (bundled and added rows together) into ``path``."""
+        d = Path(path)
+        d.mkdir(parents=True, exist_ok=True)
+        for name in JSONL_FILES:
+            with (d / name).open("w", encoding="utf-8") as fh:
+                for row in self.rows[name]:
+                    fh.write(row.model_dump_json(exclude_unset=True) + "\n")
+        (d / CURRENCIES).write_text(self.currencies.model_dump_json(indent=1), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> "Rules":
+        """Read rules written by :meth:`to_disk`."""
+        return cls.from_directory(path, complete=True)
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Rules:
+    base = resources.files("factex") / "data"
+    rows = {name: _read_rows(Path(str(base / name)), model, name) for name, model in JSONL_FILES.items()}
+    currencies = _read_currencies((base / CURRENCIES).read_text(encoding="utf-8"), CURRENCIES,
+                                  CurrencyTable)
+    return Rules(rows, currencies, ("factex",))
+
+
+_ACTIVE: ContextVar[Rules | None] = ContextVar("factex_rules", default=None)
+
+
+def active() -> Rules:
+    """The rules of the component running now (the bundled ones outside a component)."""
+    rules = _ACTIVE.get()
+    return rules if rules is not None else Rules.bundled()
+
+
+@contextlib.contextmanager
+def using(rules: Rules) -> Iterator[Rules]:
+    """Make ``rules`` the active rules for the duration of a component's call."""
+    token = _ACTIVE.set(rules)
+    try:
+        yield rules
+    finally:
+        _ACTIVE.reset(token)
+
+
+def resolve(rules: "Rules | str | Path | Sequence[str | Path] | None") -> Rules:
+    """Rules from what a user passes: None (bundled), a Rules object, or directories of additions."""
+    if rules is None:
+        return Rules.bundled()
+    if isinstance(rules, Rules):
+        return rules
+    if isinstance(rules, (str, Path)):
+        rules = [rules]
+    return Rules.bundled().extended(*rules)
