@@ -385,7 +385,7 @@ def agreement(
 
 def _extract_corpus(golds, corpus: Path, model: str | None):
     from .evaluation.corpus import corpus_path
-    from .pipeline import Extractor
+    from .runner import shared_extractor
     from .textio import read_document
 
     if not corpus.is_dir():
@@ -398,7 +398,7 @@ def _extract_corpus(golds, corpus: Path, model: str | None):
             continue
         text, _ = read_document(f)
         docs.append((g.doc_id, text, str(f)))
-    ex = Extractor(model)
+    ex = shared_extractor(model)
     return [ex.extract(t, doc_id=d, source=s) for d, t, s in docs]
 
 

@@ -67,10 +67,23 @@ def load_extractor(model: str | None = None, batch_size: int = 16,
     program that calls it again and again keeps no garbage frozen; :class:`Extractor` itself
     never touches the collector.
     """
-    extractor = Extractor(model, batch_size=batch_size, rules=rules or None)
+    extractor = shared_extractor(model, rules)
+    extractor.batch_size = batch_size
     gc.collect()  # what is garbage now is freed, not frozen
     gc.freeze()
     return extractor
+
+
+_LOADED: dict[tuple, Extractor] = {}
+
+
+def shared_extractor(model: str | None = None, rules: list[str] | None = None) -> Extractor:
+    """One Extractor per (model, rules) in this process: a program (or a test session) that
+    runs several commands loads each pipeline once."""
+    key = (model, tuple(rules or ()))
+    if key not in _LOADED:
+        _LOADED[key] = Extractor(model, rules=list(rules) if rules else None)
+    return _LOADED[key]
 
 
 def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int = 1,

@@ -106,8 +106,32 @@ def may_need_repair(line: str) -> bool:
     return not line.isascii() or _ASCII_REPAIRED.search(line.rstrip("\n")) is not None
 
 
+_CHUNKS = re.compile(r"(\s+)")
+
+
 def _align(orig: str, fixed: str, obase: int, fbase: int) -> list[tuple[int, int, int, int]]:
-    """Changed stretches between one original line and its repair, as absolute offsets."""
+    """Changed stretches between one original line and its repair, as absolute offsets.
+
+    The line is aligned word by word where repairing each word alone gives the line's repair
+    (almost always): a diff over the whole line can pair a character with its twin in another
+    word (" &lt;b&gt; &amp;" → " <b> &" matched the first " &" with the last), and a word then
+    maps to nothing. Otherwise the whole line is diffed.
+    """
+    o_chunks = _CHUNKS.split(orig)
+    f_chunks = [repair(c) if c and may_need_repair(c) else c for c in o_chunks]
+    if "".join(f_chunks) != fixed:
+        return _diff(orig, fixed, obase, fbase)
+    segs: list[tuple[int, int, int, int]] = []
+    opos, fpos = obase, fbase
+    for oc, fc in zip(o_chunks, f_chunks):
+        if oc != fc:
+            segs.extend(_diff(oc, fc, opos, fpos))
+        opos += len(oc)
+        fpos += len(fc)
+    return segs
+
+
+def _diff(orig: str, fixed: str, obase: int, fbase: int) -> list[tuple[int, int, int, int]]:
     segs = []
     matcher = difflib.SequenceMatcher(None, orig, fixed, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
