@@ -17,6 +17,20 @@ TITLE_MODIFIERS = frozenset("foreign defence defense finance home interior trade
 # Determiners and possessive markers trimmed from the edges of a name.
 EDGE_WORDS = frozenset(["the", "The", "'s", "\u2019s", "'", "\u2019"])
 
+# Number words, for durations ("three years later") and amounts ("five million dollars").
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "couple of": 2, "a couple of": 2,
+}
+
+# Verbs of measure: their subject is a quantity that changed or stood at a level ("trade
+# reached", "aid grew"), not an actor or a happening.
+MEASURE_VERBS = frozenset("""reach total amount exceed surpass grow rise climb top double triple
+                           increase fall drop decline stand""".split())
+
 # Prepositions before a temporal expression that set its TIMEX3 mod.
 DATE_PREPOSITION_MODS = {
     "by": "BEFORE", "before": "BEFORE", "until": "BEFORE", "till": "BEFORE", "after": "AFTER",

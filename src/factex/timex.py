@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .constants import NUMBER_WORDS
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -22,13 +24,6 @@ MONTHS = {
     "december": 12, "dec": 12,
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "couple of": 2, "a couple of": 2,
-}
 VAGUE_NUMBERS = {"several", "a few", "few", "many", "some", "numerous"}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -58,12 +53,6 @@ MOD_PREFIXES = [
     ("no later than", "BEFORE"), ("prior to", "BEFORE"), ("up to", "BEFORE"),
     ("after", "AFTER"), ("since", "AFTER"), ("later than", "AFTER"),
 ]
-# Prepositions before an expression that set mod when the expression itself has none.
-PREPOSITION_MODS = {
-    "by": "BEFORE", "before": "BEFORE", "until": "BEFORE", "till": "BEFORE", "after": "AFTER",
-    "since": "AFTER", "around": "APPROX", "about": "APPROX", "circa": "APPROX", "c.": "APPROX",
-    "ca.": "APPROX", "approximately": "APPROX",
-}
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WS = re.compile(r"\s+")
@@ -254,94 +243,137 @@ def _year_of_month(anchor: Anchor, month: int) -> int:
     return anchor.year
 
 
+# One reader per pattern kind of _PATTERNS: (text, groups, era, anchor) -> Timex, or None when
+# the match is no date after all (then the next pattern is tried).
+
+
+def _iso(t, g, era, anchor):
+    if not 1 <= int(g["month"]) <= 12:
+        return None
+    return Timex(t if g["day"] else f"{g['year']}-{g['month']}")
+
+
+def _day_month_year(t, g, era, anchor):
+    year = _era_year(int(g["year"]), era)
+    if not _plausible_year(abs(year), era, True):
+        return None
+    day, month = int(g["day"]), MONTHS[g["month"]]
+    if not _valid_day(abs(year), month, day):
+        return None  # "31 February 1972" is no date
+    return Timex(f"{_year_str(year)}-{month:02d}-{day:02d}")
+
+
+def _day_month(t, g, era, anchor):
+    day, month = int(g["day"]), MONTHS[g["month"]]
+    if not 1 <= day <= 31 or anchor is None:
+        return None
+    return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}-{day:02d}", anchored=True)
+
+
+def _month_year(t, g, era, anchor):
+    year = _era_year(int(g["year"]), era)
+    if not _plausible_year(abs(year), era, False) and not era:
+        return None
+    return Timex(f"{_year_str(year)}-{MONTHS[g['month']]:02d}")
+
+
+_SHORT_MONTHS = ("may", "mar", "dec", "jan", "jun", "jul", "sep", "oct", "nov", "feb", "apr", "aug")
+
+
+def _month(t, g, era, anchor):
+    if anchor is None or g["month"] in _SHORT_MONTHS and len(t) <= 3:
+        return None  # "may", "mar" alone are words more often than months
+    month = MONTHS[g["month"]]
+    return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}", anchored=True)
+
+
+def _christmas(t, g, era, anchor):
+    year = int(g["year"]) if g.get("year") else (anchor.year if anchor else None)
+    if year is None:
+        return None
+    return Timex(f"{_year_str(year)}-12-25", anchored=not g.get("year"))
+
+
+def _season_year(t, g, era, anchor):
+    year = _era_year(int(g["year"]), era)
+    if not _plausible_year(abs(year), era, True):
+        return None
+    return Timex(f"{_year_str(year)}-{SEASONS[g['season']]}")
+
+
+def _season(t, g, era, anchor):
+    if anchor is None:
+        return None
+    return Timex(f"{_year_str(anchor.year)}-{SEASONS[g['season']]}", anchored=True)
+
+
+def _quarter(t, g, era, anchor):
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["ord"]) or int(g["ord"][0])
+    return Timex(f"{g['year']}-Q{q}")
+
+
+def _half(t, g, era, anchor):
+    return Timex(f"{g['year']}-H{1 if g['ord'] == 'first' else 2}")
+
+
+def _century(t, g, era, anchor):
+    n = _century_number(g["ord"])
+    if not n or n > 21:
+        return None
+    if era and era.replace(".", "").startswith("b"):
+        return Timex(f"BC{n - 1:02d}")
+    return Timex(f"{n - 1:02d}")
+
+
+def _bc_decade(t, g, era, anchor):
+    # "the 470s BC": TIMEX3 writes BC decades with three digits too.
+    return Timex(f"BC{int(g['dec']):03d}")
+
+
+def _month_of_relative_year(t, g, era, anchor):
+    if anchor is None:
+        return None
+    return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
+
+
+def _decade_short(t, g, era, anchor):
+    century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
+    return Timex(f"{century}{g['dd']}", anchored=anchor is not None)
+
+
+def _decade_word(t, g, era, anchor):
+    century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
+    return Timex(f"{century}{DECADE_WORDS[g['word']]}", anchored=anchor is not None)
+
+
+def _year(t, g, era, anchor):
+    year = int(g["year"])
+    marker = t.startswith(("year", "the year", "fiscal", "fy"))
+    if not _plausible_year(year, era, marker):
+        return None
+    return Timex(_year_str(_era_year(year, era)))
+
+
+_READERS = {
+    "iso": _iso, "dmy": _day_month_year, "mdy": _day_month_year, "dm": _day_month, "md": _day_month,
+    "my": _month_year, "m": _month, "christmas": _christmas, "season_y": _season_year,
+    "season": _season, "quarter": _quarter, "half": _half, "century": _century,
+    "centuries_00s": lambda t, g, era, anchor: Timex(g["cent"]), "bc_decade": _bc_decade,
+    "decade": lambda t, g, era, anchor: Timex(g["dec"]), "month_of_rel": _month_of_relative_year,
+    "decade_short": _decade_short, "decade_word": _decade_word, "year": _year, "era_year": _year,
+}
+
+
 def _parse_absolute(t: str, anchor: Anchor | None) -> Timex | None:
-    """Absolute (or anchor-completed) dates: every pattern that matches the whole text."""
+    """Absolute (or anchor-completed) dates: the first pattern that matches the whole text and
+    whose reader accepts it."""
     for kind, pat in _PATTERNS:
         m = pat.fullmatch(t)
-        if not m:
-            continue
-        g = m.groupdict()
-        era = g.get("era")
-        if kind == "iso":
-            month = int(g["month"])
-            if not 1 <= month <= 12:
-                continue
-            return Timex(t if g["day"] else f"{g['year']}-{g['month']}")
-        if kind in ("dmy", "mdy"):
-            year = _era_year(int(g["year"]), era)
-            if not _plausible_year(abs(year), era, True):
-                continue
-            day, month = int(g["day"]), MONTHS[g["month"]]
-            if not _valid_day(abs(year), month, day):
-                continue  # "31 February 1972" is no date
-            return Timex(f"{_year_str(year)}-{month:02d}-{day:02d}")
-        if kind in ("dm", "md"):
-            day, month = int(g["day"]), MONTHS[g["month"]]
-            if not 1 <= day <= 31 or anchor is None:
-                continue
-            return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}-{day:02d}",
-                         anchored=True)
-        if kind == "my":
-            year = _era_year(int(g["year"]), era)
-            if not _plausible_year(abs(year), era, False) and not era:
-                if not (100 <= abs(year) <= 999 and era):
-                    continue
-            return Timex(f"{_year_str(year)}-{MONTHS[g['month']]:02d}")
-        if kind == "m":
-            if anchor is None or g["month"] in ("may", "mar", "dec", "jan", "jun", "jul", "sep", "oct",
-                                                "nov", "feb", "apr", "aug") and len(t) <= 3:
-                continue
-            month = MONTHS[g["month"]]
-            return Timex(f"{_year_str(_year_of_month(anchor, month))}-{month:02d}", anchored=True)
-        if kind == "christmas":
-            year = int(g["year"]) if g.get("year") else (anchor.year if anchor else None)
-            if year is None:
-                continue
-            return Timex(f"{_year_str(year)}-12-25", anchored=not g.get("year"))
-        if kind == "season_y":
-            year = _era_year(int(g["year"]), era)
-            if not _plausible_year(abs(year), era, True):
-                continue
-            return Timex(f"{_year_str(year)}-{SEASONS[g['season']]}")
-        if kind == "season":
-            if anchor is None:
-                continue
-            return Timex(f"{_year_str(anchor.year)}-{SEASONS[g['season']]}", anchored=True)
-        if kind == "quarter":
-            q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["ord"]) or int(g["ord"][0])
-            return Timex(f"{g['year']}-Q{q}")
-        if kind == "half":
-            return Timex(f"{g['year']}-H{1 if g['ord'] == 'first' else 2}")
-        if kind == "century":
-            n = _century_number(g["ord"])
-            if not n or n > 21:
-                continue
-            if era and era.replace(".", "").startswith("b"):
-                return Timex(f"BC{n - 1:02d}")
-            return Timex(f"{n - 1:02d}")
-        if kind == "centuries_00s":
-            return Timex(g["cent"])
-        if kind == "bc_decade":
-            # "the 470s BC": TIMEX3 writes BC decades with three digits too.
-            return Timex(f"BC{int(g['dec']):03d}")
-        if kind == "decade":
-            return Timex(g["dec"])
-        if kind == "month_of_rel":
-            if anchor is None:
-                continue
-            return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
-        if kind == "decade_short":
-            century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
-            return Timex(f"{century}{g['dd']}", anchored=anchor is not None)
-        if kind == "decade_word":
-            century = (anchor.year // 100) if anchor and anchor.year > 0 else 19
-            return Timex(f"{century}{DECADE_WORDS[g['word']]}", anchored=anchor is not None)
-        if kind in ("year", "era_year"):
-            year = int(g["year"])
-            marker = t.startswith(("year", "the year", "fiscal", "fy"))
-            if not _plausible_year(year, era, marker):
-                continue
-            return Timex(_year_str(_era_year(year, era)))
+        if m:
+            g = m.groupdict()
+            found = _READERS[kind](t, g, g.get("era"), anchor)
+            if found is not None:
+                return found
     return None
 
 
@@ -465,7 +497,7 @@ def _parse_duration(t: str) -> Timex | None:
     return None
 
 
-def _split_range(t: str) -> list[tuple[str, str]]:
+def _range_sides(t: str) -> list[tuple[str, str]]:
     """Candidate (left, right) sides of a range, most specific first."""
     out = []
     m = re.fullmatch(r"(?:from|between)\s+(.+?)\s+(?:to|until|till|through|and|-)\s+(.+)", t)
@@ -480,7 +512,7 @@ def _split_range(t: str) -> list[tuple[str, str]]:
 
 
 def _normalise_range(t: str, anchor: Anchor | None) -> Timex | None:
-    for left, right in _split_range(t):
+    for left, right in _range_sides(t):
         found = _normalise_sides(left, right, anchor)
         if found is not None:
             return found

@@ -52,7 +52,7 @@ PERSON_CUE = "PERSON_CUE"
 _ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
 
 
-def _trim(span: Span) -> Span | None:
+def _trim_name(span: Span) -> Span | None:
     """Drop "the", possessive endings and leading titles from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
@@ -418,7 +418,7 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
     for ent in ents:
         if ent.label_ not in LABEL_TYPES:
             continue
-        span = _trim(ent)
+        span = _trim_name(ent)
         if span is None:
             continue
         text = span_text(span)
@@ -482,7 +482,7 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
             ts, te = _char_span_tokens(doc, s, e)
             found.append((st, "GPE", ActorMention(s, e, t, "NORP", ts, te)))
             span = Span(doc, te, span.end, label="PERSON")
-            span = _trim(span)
+            span = _trim_name(span)
             if span is None:
                 continue
         if ent.label_ in ("ORG", "FAC") and span.start > 0:

@@ -78,7 +78,7 @@ class DatesComponent(RulesComponent):
 
     def _process(self, doc: Doc) -> Doc:
         anchor: Anchor | None = doc._.factex_anchor
-        spans = [s for s in (_trim(c) for c in self.candidates(doc)) if s is not None]
+        spans = [s for s in (_trim_date(c) for c in self.candidates(doc)) if s is not None]
         low, high = _narrative_years(spans)
         out: list[DateMention] = []
         day_anchor = anchor if anchor is not None and anchor.day else None
@@ -117,7 +117,7 @@ class DatesComponent(RulesComponent):
         if prep_mod and timex.mod is None and timex.type == "DATE":
             timex = Timex(timex.value, prep_mod, timex.type, timex.anchored)
         if "/" in timex.value:
-            parts = _split_range(span, anchor)
+            parts = _range_mentions(span, anchor)
             if parts:
                 for p in parts:
                     p.range_value = timex.value
@@ -265,7 +265,7 @@ def _narrative_years(spans: list[Span]) -> tuple[int, int]:
     return lo - 15, hi + 15
 
 
-def _trim(span: Span) -> Span | None:
+def _trim_date(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct
@@ -306,7 +306,7 @@ def _split_coordination(span: Span, anchor: Anchor | None) -> list[DateMention] 
     return [_mention(left, ltx), _mention(right, rtx)]
 
 
-def _split_range(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
+def _range_mentions(span: Span, anchor: Anchor | None) -> list[DateMention] | None:
     """Two mentions for the two sides of a range span, each normalised on its own."""
     m = _RANGE_SPLIT.match(span_text(span))
     if not m:

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, RECEIVE_VERBS, SELL_VERBS
+from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, MEASURE_VERBS, RECEIVE_VERBS, SELL_VERBS
 from ..coref import antecedent
 from ..docutil import actor_types, cache, doc_text, sentence_at
 from ..extensions import register_extensions
@@ -61,9 +61,6 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "increase", "decrease", "decline", "drop", "double", "triple", "exceed",
                    "average", "range", "vary", "account", "represent", "make up", "comprise",
                    "last", "span", "cover", "live", "work", "serve", "hold"}
-# Verbs of measure: their subject is what grew ("trade reached", "aid grew").
-_MEASURE_VERBS = {"reach", "total", "exceed", "grow", "rise", "climb", "top", "double", "triple",
-                  "amount", "surpass", "increase", "fall", "drop", "decline"}
 # Prepositions that attach a happening as the circumstance of another ("during a visit").
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
@@ -500,7 +497,7 @@ def _light_object(trig: _Trigger) -> bool:
         return False
     lemma = c.lemma_.lower()
     return ((trig.token.dep_ in ("dobj", "nsubjpass") and lemma in _LIGHT_VERBS)
-            or (trig.token.dep_ == "nsubj" and lemma in _MEASURE_VERBS))
+            or (trig.token.dep_ == "nsubj" and lemma in MEASURE_VERBS))
 
 
 def _adjunct(token: Token) -> bool:

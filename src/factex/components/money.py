@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from ..constants import (
     BUY_VERBS,
     GIVE_VERBS,
+    MEASURE_VERBS,
     MONEY_QUALIFIERS,
+    NUMBER_WORDS,
     RECEIVE_VERBS,
     SELL_VERBS,
     TRANSFER_NOUNS,
@@ -37,9 +39,7 @@ from ..rules import Rules, active
 from .base import RulesComponent
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
-                 "a": 1, "half a": 0.5}
+_NUMBER_WORDS = {**NUMBER_WORDS, "half a": 0.5}
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _compile_scanner(rules: Rules) -> _Scanner:
     sym = "|".join(re.escape(s) for s in symbols)
     word = "|".join(re.escape(w) for w in words)
     mag = "|".join(re.escape(m) for m in mags)
-    number_words = "|".join(k for k in _NUMBER_WORDS if " " not in k and k != "a")
+    number_words = "|".join(k for k in _NUMBER_WORDS if " " not in k and k not in ("a", "an"))
     num = rf"(?:{_NUMBER}|{number_words})"
     def amount(a: str, n: str) -> str:
         return rf"(?P<{a}>{_NUMBER})(?:\s*-?\s*(?P<{n}>{mag})\b)?"
@@ -487,7 +487,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
 # Verbs whose subject seeks the money, and verbs of two parties agreeing on it.
 _ASKING_VERBS = {"request", "seek", "ask", "apply", "need", "want", "demand", "negotiate"}
 _MUTUAL_VERBS = {"sign", "agree", "conclude", "discuss", "initial", "ratify", "renew"}
-_MEASURE_VERBS = {"total", "reach", "amount", "exceed", "stand", "be", "grow", "rise", "climb", "top"}
+# An amount as what something measured ("aid totalled", "the loan was US$5m"): the verbs of
+# measure and the copula.
+_MEASURE_VERBS = MEASURE_VERBS | {"be"}
 
 
 def _actor_before(doc: Doc, verb: Token) -> str | None:
