@@ -1,6 +1,6 @@
 """factex against simple peers on the team corpus, scored by the same contract scorer.
 
-    python benchmarks/peers_corpus.py [--gold gold] [--corpus corpus]
+    python benchmarks/peers_corpus.py [--gold gold] [--corpus corpus] [--split dev|heldout|all]
 
 Peers (same model, same text):
 * actors: bare spaCy entities (PERSON, ORG, GPE, LOC; FAC as ORG), one actor per distinct text;
@@ -17,12 +17,11 @@ Peers (same model, same text):
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from factex.evaluation import evaluate, load_gold, norm_value, overlaps
-from factex.gazetteer import currency_table
-from factex.models import DocumentRecord
-from factex.pipeline import Extractor, choose_model
+from factex.evaluation import evaluate, norm_value, overlaps
+from factex.language.gazetteer import currency_table
+from factex.records.schema import DocumentRecord
+from factex.pipeline.extractor import Extractor, choose_model
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG"}
 
@@ -76,11 +75,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default="gold")
     ap.add_argument("--corpus", default="corpus")
+    ap.add_argument("--split", default="all", choices=("all", "dev", "heldout"))
     a = ap.parse_args()
     import spacy
 
-    golds = load_gold(a.gold)
-    texts = {g.doc_id: Path(a.corpus, f"{g.doc_id}.txt").read_text(encoding="utf-8") for g in golds}
+    from factex.evaluation.corpus import corpus_path, load_gold_set, load_splits, select_split
+
+    gold_set = select_split(load_gold_set(a.gold), load_splits(a.corpus), a.split)
+    golds = gold_set.documents
+    texts = {g.doc_id: corpus_path(a.corpus, g.doc_id, gold_set.genre_of[g.doc_id]).read_text(encoding="utf-8")
+             for g in golds}
     ex = Extractor()
     nlp = spacy.load(choose_model(None))
     ours = evaluate([ex.extract(t, doc_id=d) for d, t in texts.items()], golds)

@@ -36,11 +36,11 @@ def main() -> None:
                          "spaCy's max_length) instead of --docs documents")
     a = ap.parse_args()
 
-    from factex.pipeline import Extractor
-    from factex.records import build_record
-    from factex.textio import RepairedText
+    from factex.pipeline.extractor import Extractor
+    from factex.records.build import build_record
+    from factex.reading.text import RepairedText
 
-    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*/*.txt"))]
     texts = [corpus[i % len(corpus)] for i in range(a.docs)]
     ex = Extractor(batch_size=16)
     nlp = ex.nlp

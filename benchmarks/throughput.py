@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def corpus_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*/*.txt"))]
 
 
 def documents(n: int) -> list[str]:
@@ -57,8 +57,8 @@ def worker(mode: str, n: int, big: int, jobs: int, out: str) -> dict:
         if mode == "bare":
             import spacy
 
-            from factex.chunking import split_text
-            from factex.pipeline import choose_model
+            from factex.reading.split import split_text
+            from factex.pipeline.extractor import choose_model
 
             nlp = spacy.load(choose_model(None))
             # The same garbage-collector treatment factex's runner gives its loaded model.
@@ -70,8 +70,8 @@ def worker(mode: str, n: int, big: int, jobs: int, out: str) -> dict:
             for doc in nlp.pipe(pieces, batch_size=16):
                 fh.write(json.dumps({"ents": [[e.start_char, e.end_char, e.label_] for e in doc.ents]}) + "\n")
         else:
-            from factex.pipeline import Document
-            from factex.runner import batched, extract_batch, load_extractor, run_local
+            from factex.pipeline.extractor import Document
+            from factex.pipeline.run import batched, extract_batch, load_extractor, run_local
 
             docs = (Document(f"d{i}", t) for i, t in enumerate(texts))
             if jobs == 1:

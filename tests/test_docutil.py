@@ -1,9 +1,9 @@
-"""factex.docutil: the per-Doc shortcuts give what spaCy's own attributes give."""
+"""factex.language.docutil: the per-Doc shortcuts give what spaCy's own attributes give."""
 
 import pytest
 import spacy
 
-from factex.docutil import span_text, token_texts
+from factex.language.docutil import span_text, token_texts
 
 
 @pytest.mark.parametrize("text", [

@@ -3,7 +3,7 @@
 import pytest
 
 from factex.evaluation import evaluate, interval, norm_name, overlaps
-from factex.models import DocumentRecord, GoldDocument
+from factex.records.schema import DocumentRecord, GoldDocument
 
 
 def pred(**kw):

@@ -1,4 +1,4 @@
-"""factex.fastmatch: the anchored Matcher finds exactly what spaCy's Matcher finds."""
+"""factex.language.fastmatch: the anchored Matcher finds exactly what spaCy's Matcher finds."""
 
 import random
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from factex.fastmatch import AnchoredMatcher
+from factex.language.fastmatch import AnchoredMatcher
 
 PATTERNS = [
     ("year_bc", [[{"LOWER": "c.", "OP": "?"}, {"SHAPE": "dddd"}, {"TEXT": {"IN": ["BC", "BCE"]}}]]),

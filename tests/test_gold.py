@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from factex.models import GoldDocument
+from factex.records.schema import GoldDocument
 from conftest import ROOT
 
 CORPUS, GOLD, ANNOTATIONS = ROOT / "corpus", ROOT / "gold", ROOT / "annotations"

@@ -139,6 +139,6 @@ def test_money_date_from_its_clause(extractor):
 def test_absurdly_long_number_is_not_infinite(extractor):
     rec = extractor.extract("Japan gave Nepal US$" + "9" * 400 + " million in 2015.")
     assert all(m.amount < float("inf") for m in rec.money)
-    from factex.models import DocumentRecord
+    from factex.records.schema import DocumentRecord
 
     DocumentRecord.model_validate_json(rec.model_dump_json())

@@ -6,7 +6,7 @@ and astral characters."""
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from factex.textio import RepairedText, repair_slice
+from factex.reading.text import RepairedText, repair_slice
 from conftest import ROOT
 
 DAMAGED = sorted((ROOT / "corpus" / "web").glob("*.txt"))[:4] + [

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from factex.cli import app
 from factex.errors import DataError
-from factex.rules import Rules
+from factex.language.rules import Rules
 from conftest import ROOT, SEED
 
 runner = CliRunner()

@@ -6,10 +6,10 @@ import pytest
 from typer.testing import CliRunner
 
 from factex.cli import app
-from factex.chunking import split_text
-from factex.pipeline import Document
-from factex.runner import run_local
-from factex.textio import repair
+from factex.reading.split import split_text
+from factex.pipeline.extractor import Document
+from factex.pipeline.run import run_local
+from factex.reading.text import repair
 from conftest import ROOT
 
 runner = CliRunner()
@@ -42,7 +42,7 @@ def test_runs_leave_the_garbage_collector_unfrozen():
 
 def test_dask_cluster_output_equals_local_run(local_lines):
     distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
-    from factex.runner import run_dask
+    from factex.pipeline.run import run_dask
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:

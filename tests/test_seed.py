@@ -1,6 +1,6 @@
 """The seed document end to end: the facts of the issue, and the offset invariant."""
 
-from factex.textio import repair
+from factex.reading.text import repair
 
 
 def test_seed_facts(seed_record):

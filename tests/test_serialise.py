@@ -4,8 +4,8 @@ same records as a Doc processed in place."""
 import pytest
 from spacy.tokens import Doc, DocBin
 
-from factex.pipeline import Document
-from factex.textio import RepairedText
+from factex.pipeline.extractor import Document
+from factex.reading.text import RepairedText
 from conftest import ROOT
 
 TEXTS = [p for p in sorted((ROOT / "corpus" / "relations").glob("*.txt"))][:3]

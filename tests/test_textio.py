@@ -3,7 +3,7 @@
 import pytest
 
 from factex.errors import InputError
-from factex.textio import RepairedText, decode_bytes, repair, repair_slice
+from factex.reading.text import RepairedText, decode_bytes, repair, repair_slice
 
 
 def test_mojibake_is_repaired():

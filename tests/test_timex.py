@@ -2,7 +2,7 @@
 
 import pytest
 
-from factex.timex import Anchor, looks_back, normalise
+from factex.language.timex import Anchor, looks_back, normalise
 
 A1986 = Anchor(1986)
 A_DAY = Anchor(1940, 5, 10)

@@ -19,8 +19,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .errors import FactexError, InputError
+from factex import __version__
+from factex.errors import FactexError, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Extract dated events, money amounts and actors from English prose.")
@@ -95,8 +95,8 @@ class Engine(str, Enum):
 
 def _read_inputs(files: list[str], max_bytes: int, on_error):
     """Yield a Document for each readable input, in order; ``on_error(line)`` for the others."""
-    from .pipeline import Document
-    from .textio import document_ids, read_document
+    from factex.pipeline.extractor import Document
+    from factex.reading.text import document_ids, read_document
 
     ids = document_ids(files)
     for f in files:
@@ -141,9 +141,9 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
                 scheduler: str | None = None, batch_size: int = 16, quiet: bool = False,
                 rules: list[str] | None = None) -> int:
     """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
-    from .pipeline import choose_model
-    from .runner import run_dask, run_local
-    from .textio import expand_paths
+    from factex.pipeline.extractor import choose_model
+    from factex.pipeline.run import run_dask, run_local
+    from factex.reading.text import expand_paths
 
     files, path_errors = expand_paths(paths)
     failed = 0
@@ -163,7 +163,7 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         raise FactexError("--engine dask needs --scheduler ADDRESS")
     check_output_path(output)
     if rules:
-        from .rules import Rules
+        from factex.language.rules import Rules
 
         Rules.bundled().extended(*rules)  # every rules file checked before any work
     choose_model(model)  # fail early, with one line, when there is no model
@@ -251,7 +251,7 @@ class _Progress:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output records (from the pydantic models)."""
-    from .models import DocumentRecord
+    from factex.records.schema import DocumentRecord
 
     typer.echo(json.dumps(DocumentRecord.model_json_schema(), indent=2))
 
@@ -270,7 +270,7 @@ def parse_floors(items: list[str] | None) -> dict[tuple[str | None, str], float]
     Raises:
         FactexError: for an unknown kind or a floor that is not a number from 0 to 1.
     """
-    from .evaluation import KINDS
+    from factex.evaluation import KINDS
 
     floors: dict[tuple[str | None, str], float] = {}
     for item in items or []:
@@ -329,9 +329,9 @@ def evaluate(
     max_errors: MaxErrors = -1,
 ) -> None:
     """Score factex (or --pred predictions) against hand-made gold, per genre and overall."""
-    from .evaluation import evaluate as run_evaluate, load_predictions
-    from .evaluation.corpus import load_gold_set, load_splits, select_split
-    from .evaluation.report import print_report
+    from factex.evaluation import evaluate as run_evaluate, load_predictions
+    from factex.evaluation.corpus import load_gold_set, load_splits, select_split
+    from factex.evaluation.report import print_report
 
     try:
         floors = parse_floors(fail_under)
@@ -362,9 +362,9 @@ def agreement(
     max_errors: MaxErrors = -1,
 ) -> None:
     """Agreement of two annotations of the same documents (contract §3 rules): the human ceiling."""
-    from .evaluation.agreement import agreement as run_agreement
-    from .evaluation.corpus import load_gold_set, load_splits, select_split
-    from .evaluation.report import print_report
+    from factex.evaluation.agreement import agreement as run_agreement
+    from factex.evaluation.corpus import load_gold_set, load_splits, select_split
+    from factex.evaluation.report import print_report
 
     try:
         floors = parse_floors(fail_under)
@@ -384,9 +384,9 @@ def agreement(
 
 
 def _extract_corpus(golds, corpus: Path, model: str | None):
-    from .evaluation.corpus import corpus_path
-    from .runner import shared_extractor
-    from .textio import read_document
+    from factex.evaluation.corpus import corpus_path
+    from factex.pipeline.run import shared_extractor
+    from factex.reading.text import read_document
 
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus directory not found")
@@ -411,7 +411,7 @@ def evaluate_timex(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Temporal benchmark: factex's dates (and peers) against TimeML TIMEX3 annotation."""
-    from .evaluation.timebench import print_table, run_benchmark
+    from factex.evaluation.timebench import print_table, run_benchmark
 
     try:
         results = run_benchmark(directory, peers=peers, model=model)

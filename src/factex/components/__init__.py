@@ -1,3 +1,3 @@
 """factex's spaCy components; importing this package registers their factories."""
 
-from . import actors, dates, entity_ruler, events, money, paragraphs  # noqa: F401
+from factex.components import actors, dates, events, gazetteer_ruler, money, paragraphs  # noqa: F401

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..constants import (
+from factex.language.lexicon import (
     DISASTER_NOUNS,
     GPE_WORD_PLURALS,
     INSTITUTION_NOUNS,
@@ -38,12 +38,12 @@ from ..constants import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from ..docutil import cache, doc_text, span_text, token_texts
-from ..extensions import register_extensions
-from ..gazetteer import gazetteer, key
-from ..mentions import ActorCluster, ActorMention
-from ..rules import Rules, active
-from .base import RulesComponent
+from factex.language.docutil import cache, doc_text, span_text, token_texts
+from factex.records.extensions import register_extensions
+from factex.language.gazetteer import gazetteer, key
+from factex.records.mentions import ActorCluster, ActorMention
+from factex.language.rules import Rules, active
+from factex.components.base import RulesComponent
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
                "NORP": "GPE"}

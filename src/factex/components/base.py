@@ -1,4 +1,4 @@
-"""What every factex component that reads rules shares: it holds one :class:`~factex.rules.Rules`,
+"""What every factex component that reads rules shares: it holds one :class:`~factex.language.rules.Rules`,
 runs with them active, takes new ones at ``initialize(rules=...)``, and writes them with the
 pipeline (``nlp.to_disk``) so that a saved pipeline carries the rules it ran with."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..rules import Rules, resolve, using
+from factex.language.rules import Rules, resolve, using
 
 
 class RulesComponent:

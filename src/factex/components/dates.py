@@ -2,7 +2,7 @@
 
 Candidates are the model's DATE/TIME entities plus token patterns from
 ``data/date_patterns.jsonl`` (BC years, seasons, decades with early/mid/late, relative
-expressions the model misses). Each candidate is normalised by :func:`factex.timex.normalise`
+expressions the model misses). Each candidate is normalised by :func:`factex.language.timex.normalise`
 against the narrative's anchor: the latest explicit date read so far in the document.
 Ranges ("from 1972 until 1975", "1988–1998") are kept as two expressions, as TimeML annotates
 them, each carrying the range value for the events that need it.
@@ -19,15 +19,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..constants import DATE_PREPOSITION_MODS
-from ..errors import DataError
-from ..docutil import doc_text, span_text
-from ..extensions import register_extensions
-from ..fastmatch import AnchoredMatcher, flagged
-from ..rules import DatePattern, active
-from .base import RulesComponent
-from ..mentions import DateMention
-from ..timex import Anchor, Timex, looks_back, normalise, warm_up
+from factex.language.lexicon import DATE_PREPOSITION_MODS
+from factex.errors import DataError
+from factex.language.docutil import doc_text, span_text
+from factex.records.extensions import register_extensions
+from factex.language.fastmatch import AnchoredMatcher, flagged
+from factex.language.rules import DatePattern, active
+from factex.components.base import RulesComponent
+from factex.records.mentions import DateMention
+from factex.language.timex import Anchor, Timex, looks_back, normalise, warm_up
 
 
 _RANGE_SPLIT = re.compile(
@@ -57,7 +57,7 @@ class DatesComponent(RulesComponent):
     def _compile(self) -> None:
         reference_matcher(self.vocab, self.rules.date_patterns)  # validates the patterns
         # The same patterns with their set tests as lexeme flags, run only around the words
-        # they require: the Matcher's time drops several-fold (see factex.fastmatch), the
+        # they require: the Matcher's time drops several-fold (see factex.language.fastmatch), the
         # matches are the same.
         self.matcher = AnchoredMatcher(self.vocab, (
             (row.id, [flagged(self.vocab, p) for p in _without_leading_optionals(row.pattern)])

@@ -23,14 +23,14 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, MEASURE_VERBS, RECEIVE_VERBS, SELL_VERBS
-from ..coref import antecedent
-from ..docutil import actor_types, cache, doc_text, sentence_at
-from ..extensions import register_extensions
-from ..gazetteer import gazetteer
-from ..rules import Rules, TriggerEntry, active
-from .base import RulesComponent
-from ..mentions import DateMention, EventMention
+from factex.language.lexicon import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, MEASURE_VERBS, RECEIVE_VERBS, SELL_VERBS
+from factex.language.coref import antecedent
+from factex.language.docutil import actor_types, cache, doc_text, sentence_at
+from factex.records.extensions import register_extensions
+from factex.language.gazetteer import gazetteer
+from factex.language.rules import Rules, TriggerEntry, active
+from factex.components.base import RulesComponent
+from factex.records.mentions import DateMention, EventMention
 
 _MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
 _PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import (
+from factex.language.lexicon import (
     BUY_VERBS,
     GIVE_VERBS,
     MEASURE_VERBS,
@@ -30,13 +30,13 @@ from ..constants import (
     SELL_VERBS,
     TRANSFER_NOUNS,
 )
-from ..coref import antecedent
-from ..docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
-from ..extensions import register_extensions
-from ..gazetteer import CurrencyEntry, gazetteer, key
-from ..mentions import DateMention, MoneyMention, ScannedAmount
-from ..rules import Rules, active
-from .base import RulesComponent
+from factex.language.coref import antecedent
+from factex.language.docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
+from factex.records.extensions import register_extensions
+from factex.language.gazetteer import CurrencyEntry, gazetteer, key
+from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
+from factex.language.rules import Rules, active
+from factex.components.base import RulesComponent
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_WORDS = {**NUMBER_WORDS, "half a": 0.5}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docutil import set_sentence_starts, token_texts
+from factex.language.docutil import set_sentence_starts, token_texts
 
 
 @Language.factory("factex_paragraphs", default_config={}, assigns=["token.is_sent_start"])

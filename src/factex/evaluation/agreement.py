@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import DataError
-from .corpus import GoldSet
-from .score import Report, evaluate
+from factex.errors import DataError
+from factex.evaluation.corpus import GoldSet
+from factex.evaluation.score import Report, evaluate
 
 
 def agreement(a: GoldSet, b: GoldSet) -> Report:

@@ -10,9 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataError
-from ..models import GoldDocument
-from .score import load_gold
+from factex.errors import DataError
+from factex.records.schema import GoldDocument
+from factex.evaluation.score import load_gold
 
 #: Folders inside a genre that hold other annotations, not documents of a genre of their own.
 NOT_GENRES = frozenset({"second", "adjudication"})

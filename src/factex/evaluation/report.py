@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .score import ACCURACY_KINDS, PRF_KINDS, DocScores, Report
+from factex.evaluation.score import ACCURACY_KINDS, PRF_KINDS, DocScores, Report
 
 SHORT = {"actors": "act", "actors_typed": "act-t", "money": "money", "events_strict": "ev-s",
          "events_lenient": "ev-l", "events_full": "ev-f", "event_actors": "ev-act",

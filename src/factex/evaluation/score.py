@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import DataError
-from ..models import DocumentRecord, GoldDocument
+from factex.errors import DataError
+from factex.records.schema import DocumentRecord, GoldDocument
 
 AMOUNT_TOLERANCE = 0.005
 

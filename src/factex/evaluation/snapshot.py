@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..models import DocumentRecord
+from factex.records.schema import DocumentRecord
 
 ROOT = Path(__file__).resolve().parents[3]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "dev.tsv"
@@ -51,9 +51,9 @@ def snapshot_lines(records: Iterable[DocumentRecord]) -> list[str]:
 
 def dev_records(corpus: Path = ROOT / "corpus", model: str | None = None) -> list[DocumentRecord]:
     """factex's records for every dev document of the corpus (``corpus/splits.json``)."""
-    from ..pipeline import Document, Extractor
-    from ..textio import read_document
-    from .corpus import load_splits
+    from factex.pipeline.extractor import Document, Extractor
+    from factex.reading.text import read_document
+    from factex.evaluation.corpus import load_splits
 
     splits = load_splits(corpus)
     docs = []

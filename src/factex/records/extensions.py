@@ -1,12 +1,12 @@
 """The one table of Doc extensions factex registers, and how their values serialise.
 
 Every value a factex component leaves on a Doc is plain data: numbers, strings, lists, dicts,
-and the small dataclasses of :mod:`factex.mentions` (and :class:`factex.timex.Timex`,
-:class:`factex.timex.Anchor`). Those dataclasses are written by msgpack through the codec
+and the small dataclasses of :mod:`factex.records.mentions` (and :class:`factex.language.timex.Timex`,
+:class:`factex.language.timex.Anchor`). Those dataclasses are written by msgpack through the codec
 registered here with srsly (also as an entry point, so a process that reads a ``DocBin`` gets
 them back without importing factex first): ``Doc.to_bytes()``, ``DocBin(store_user_data=True)``
 and ``nlp.pipe(n_process=2)`` carry factex's results. Caches are not on the Doc at all (see
-:mod:`factex.docutil`).
+:mod:`factex.language.docutil`).
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ DOC_EXTENSIONS = {
 
 # The classes the codec writes, by the name it writes them under.
 _CODEC_CLASSES = {
-    "ActorMention": "factex.mentions",
-    "ActorCluster": "factex.mentions",
-    "DateMention": "factex.mentions",
-    "MoneyMention": "factex.mentions",
-    "EventMention": "factex.mentions",
-    "ScannedAmount": "factex.mentions",
-    "Timex": "factex.timex",
-    "Anchor": "factex.timex",
+    "ActorMention": "factex.records.mentions",
+    "ActorCluster": "factex.records.mentions",
+    "DateMention": "factex.records.mentions",
+    "MoneyMention": "factex.records.mentions",
+    "EventMention": "factex.records.mentions",
+    "ScannedAmount": "factex.records.mentions",
+    "Timex": "factex.language.timex",
+    "Anchor": "factex.language.timex",
 }
 _TAG = "__factex__"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import ftfy
 
-from .errors import InputError
+from factex.errors import InputError
 
 # Curly quotes are content, not damage: keep them. Everything else is ftfy's default repair.
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)

@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from factex.components.entity_ruler import _longest_first
+from factex.components.gazetteer_ruler import _longest_first
 
 
 def test_longest_first_equals_filter_spans():

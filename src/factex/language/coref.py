@@ -11,7 +11,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from .docutil import cache, sentence_at
+from factex.language.docutil import cache, sentence_at
 
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"who", "whom"}

@@ -37,10 +37,10 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import DataError
-from .gazetteer import (CurrencyEntry, CurrencyTable, Gazetteer, OrganisationEntry, RegionEntry,
+from factex.errors import DataError
+from factex.language.gazetteer import (CurrencyEntry, CurrencyTable, Gazetteer, OrganisationEntry, RegionEntry,
                         StateEntry, build_gazetteer)
-from .models import EventType
+from factex.records.schema import EventType
 
 _EVENT_TYPES = get_args(EventType)
 
