@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 
 from factex.evaluation import evaluate, norm_value, overlaps
-from factex.language.gazetteer import currency_table
+from factex.language.rules import currency_table
 from factex.records.schema import DocumentRecord
 from factex.pipeline.extractor import Extractor, choose_model
 

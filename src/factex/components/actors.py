@@ -40,9 +40,9 @@ from factex.language.lexicon import (
 )
 from factex.language.docutil import cache, doc_text, span_text, token_texts
 from factex.records.extensions import register_extensions
-from factex.language.gazetteer import gazetteer, key
+from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
-from factex.language.rules import Rules, active
+from factex.language.rules import Rules, active, gazetteer
 from factex.components.base import RulesComponent
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",

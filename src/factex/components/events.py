@@ -27,8 +27,7 @@ from factex.language.lexicon import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, MEASURE_V
 from factex.language.coref import antecedent
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.records.extensions import register_extensions
-from factex.language.gazetteer import gazetteer
-from factex.language.rules import Rules, TriggerEntry, active
+from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent
 from factex.records.mentions import DateMention, EventMention
 

@@ -33,9 +33,9 @@ from factex.language.lexicon import (
 from factex.language.coref import antecedent
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
 from factex.records.extensions import register_extensions
-from factex.language.gazetteer import CurrencyEntry, gazetteer, key
+from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
-from factex.language.rules import Rules, active
+from factex.language.rules import Rules, active, gazetteer
 from factex.components.base import RulesComponent
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

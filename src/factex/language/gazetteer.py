@@ -124,17 +124,3 @@ def build_gazetteer(states: list[StateEntry], regions: list[RegionEntry],
         for n in [org.name, *org.aliases]:
             gz.organisations.setdefault(key(n), org.name)
     return gz
-
-
-def gazetteer() -> Gazetteer:
-    """The gazetteer of the active rules (see :mod:`factex.language.rules`)."""
-    from factex.language.rules import active
-
-    return active().gazetteer
-
-
-def currency_table() -> CurrencyTable:
-    """The currency signs, words and magnitudes of the active rules."""
-    from factex.language.rules import active
-
-    return active().currencies

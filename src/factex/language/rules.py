@@ -253,6 +253,16 @@ def using(rules: Rules) -> Iterator[Rules]:
         _ACTIVE.reset(token)
 
 
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the active rules."""
+    return active().gazetteer
+
+
+def currency_table() -> CurrencyTable:
+    """The currency signs, words and magnitudes of the active rules."""
+    return active().currencies
+
+
 def resolve(rules: "Rules | str | Path | Sequence[str | Path] | None") -> Rules:
     """Rules from what a user passes: None (bundled), a Rules object, or directories of additions."""
     if rules is None:
