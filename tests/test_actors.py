@@ -248,7 +248,7 @@ def test_names_defined_by_an_acronym_or_cut_by_the_model_are_whole(extractor, te
      ("BNDES", ["Brazilian", "Development", "Bank"], False)],
 )
 def test_acronym_letters(acro, words, ok):
-    from factex.components.actors import _letters_match
+    from factex.components.entity_repair import _letters_match
 
     assert _letters_match(acro, words) is ok
 
@@ -265,3 +265,19 @@ def test_a_colony_is_its_own_actor_beside_its_successor(extractor, text, colony,
     old, new = _actor(rec, colony), _actor(rec, state)
     assert old is not None and old.type == "GPE" and new is not None and new.type == "GPE"
     assert colony not in new.aliases and state not in old.aliases
+
+
+def test_repaired_entities_are_the_one_entity_layer(nlp):
+    """The entity repair writes doc.ents: a person the model missed, found by a title cue, is
+    an entity every later component sees, and the actors component reads that same layer."""
+    doc = nlp("In 1990 Sheikh Mujibur Rahman met the envoy. King Artaxerxes II signed in 387 BC.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Artaxerxes II", "PERSON") in ents
+    persons = {c.name for c in doc._.factex_actors if c.type == "PERSON"}
+    assert "Artaxerxes II" in persons
+    # every person mention lies on a PERSON entity of doc.ents
+    person_tokens = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    for c in doc._.factex_actors:
+        if c.type == "PERSON":
+            assert all(set(range(m.token_start, m.token_end)) <= person_tokens for m in c.mentions), c
+    assert doc._.factex_person_cues  # the ends of cue-made names are kept for the actors

@@ -9,41 +9,35 @@ acronym ↔ expansion.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
-from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from factex.language.lexicon import (
-    DISASTER_NOUNS,
-    GPE_WORD_PLURALS,
     INSTITUTION_NOUNS,
     LOC_OF_WORDS,
     GPE_WORDS,
-    KIN_NOUNS,
     LOC_WORDS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
     NON_ACTOR_HEADS,
     NON_ACTOR_MODIFIED,
     ORG_WORDS,
-    PERSON_PRONOUNS,
     PERSON_VERBS,
     ROLE_NOUNS,
     STORM_WORDS,
     TITLE_MODIFIERS,
     TITLES,
 )
-from factex.language.docutil import cache, doc_text, span_text, token_texts
+from factex.language.docutil import doc_text, span_text, token_texts
 from factex.records.extensions import register_extensions
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
-from factex.language.rules import Rules, active, gazetteer
+from factex.language.rules import gazetteer
 from factex.components.base import RulesComponent
+from factex.components.entity_repair import _is_title, _names_head, _not_a_name, _place_cue, _root
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
                "NORP": "GPE"}
@@ -94,18 +88,6 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
-def _not_a_name(text: str) -> bool:
-    """Era markers and currency codes the model tags as organisations ("BC", "CHF")."""
-    return _not_a_name_in(text, active())
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _not_a_name_in(text: str, rules: Rules) -> bool:
-    t = text.strip()
-    return (t.upper().replace(".", "") in ("BC", "BCE", "AD", "CE")
-            or t in rules.currencies.symbols or re.fullmatch(r"BC\s.*", t) is not None)
-
-
 def _names_no_actor(span: Span) -> bool:
     """A document, event or scheme named like an organisation ("Euro-Mediterranean Association
     Agreement", "Ionian Revolt", "Cyclone Sidr"), not a person, organisation or place."""
@@ -129,280 +111,6 @@ def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
             and head.lower_ in NON_ACTOR_MODIFIED)
 
 
-def _merged_ents(doc: Doc) -> list[Span]:
-    """The model's entities with persons split by a name particle joined again."""
-    ents = list(doc.ents)
-    out: list[Span] = []
-    for e in ents:
-        if (out and e.label_ == "PERSON" and out[-1].label_ == "PERSON" and e.start - out[-1].end == 1
-                and doc[out[-1].end].lower_ in NAME_PARTICLES):
-            out[-1] = Span(doc, out[-1].start, e.end, label="PERSON")
-        else:
-            out.append(e)
-    return out
-
-
-# A regnal number after a name ("Artaxerxes II", "Mohammed VI"); a bare "I" only after a title,
-# where it cannot be the pronoun.
-_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-_APPOSITIVE_NOUNS = TITLES | ROLE_NOUNS | KIN_NOUNS
-# Model labels a personal name can hide under; a cue may turn these into PERSON.
-_RELABELLABLE = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"))
-
-
-def _is_title(tok) -> bool:
-    return _is_title_lower(tok.lower_)
-
-
-def _is_title_lower(low: str) -> bool:
-    """Whether a word's lower-case form is a title, with or without a full stop."""
-    return low.rstrip(".") in TITLES or low in TITLES
-
-
-def _name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised proper nouns (with inner particles and a final numeral).
-
-    Computed once per Doc over plain lists (two cue passes ask for them)."""
-    runs = cache(doc).get("name_runs")
-    if runs is not None:
-        return runs
-    texts = token_texts(doc)
-    propn = doc.vocab.strings["PROPN"]
-    is_propn = [p == propn for p in doc.to_array([POS]).tolist()]
-    name = [is_propn[k] and texts[k][:1].isupper() and not _not_a_name(texts[k])
-            for k in range(len(texts))]
-    runs = []
-    i, n = 0, len(texts)
-    while i < n:
-        if not name[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if name[j]:
-                j += 1
-            elif (texts[j].lower() in NAME_PARTICLES and j + 1 < n and is_propn[j + 1]
-                  and texts[j + 1][:1].isupper()):
-                j += 2
-            else:
-                break
-        runs.append((i, j))
-        i = j
-    cache(doc)["name_runs"] = runs
-    return runs
-
-
-def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
-    """Whether the text marks doc[start:end] as a person's name, whatever the model said.
-
-    Cues: a title or role noun before it ("King Mohammed VI", "the satrap Artaphernes"), a
-    regnal number ("Artaxerxes II"), an appositive naming a role or kin ("Xerxes, the son and
-    successor of Darius"; "Mitchell Sharp, the Secretary of State") or a relative "who".
-    """
-    last = doc[end - 1].text
-    if end - start >= 2 and _REGNAL.fullmatch(last) and (last != "I" or titled):
-        return True
-    if titled:
-        return True
-    if end + 1 < len(doc) and doc[end].text == ",":
-        nxt = doc[end + 1]
-        if nxt.lower_ in PERSON_PRONOUNS:
-            return True
-        if nxt.lower_ in ("the", "a", "an", "his", "her", "its") and end + 2 < len(doc):
-            nxt = doc[end + 2]
-        return nxt.lower_.rstrip(".") in _APPOSITIVE_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
-    return False
-
-
-def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
-    """The entities with personal names the model missed or mislabelled made PERSON.
-
-    A name run with a person cue (see :func:`_person_cue`) becomes one PERSON entity; a PERSON
-    entity that the model started inside a run of untagged proper nouns is extended to the
-    run's start ("Sheikh Mujibur Rahman", where the model saw only "Mujibur Rahman"). Names the
-    gazetteer knows, or that end in an organisation or place word, are left alone.
-
-    Returns:
-        The entities, and the end tokens of the names a cue made PERSON (their type is then
-        settled: "In 387 BC Artaxerxes II" parses the name as the object of "In").
-    """
-    gz = gazetteer()
-    texts = token_texts(doc)
-    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-    new: list[Span] = []
-    cued: set[int] = set()
-    for a, b in _name_runs(doc):
-        titles = [k for k in range(a, b) if _is_title_lower(texts[k].lower())]
-        start = titles[-1] + 1 if titles else a
-        if start >= b or not texts[start][:1].isupper():
-            continue
-        titled = bool(titles) or (start > 0 and texts[start - 1].lower() in ROLE_NOUNS
-                                  and ent_at.get(start - 1) is None)
-        if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON":
-            continue  # "General Motors", "General Assembly": the title word is part of a name
-        if titled and b < len(doc) and texts[b] == "I" and b not in ent_at:
-            b += 1  # "King Artaxerxes I": the tagger reads "I" as a pronoun
-        span = doc[start:b]
-        inside = {ent_at[i] for i in range(start, b) if i in ent_at}
-        if any(e.label_ not in _RELABELLABLE or e.end > b or e.start < a for e in inside):
-            continue
-        text = span_text(span)
-        words = text.lower().split()
-        if (gz.state_of(text) or gz.organisations.get(key(text)) or gz.places.get(key(text))
-                or words[-1] in ORG_WORDS | GPE_WORDS | LOC_WORDS):
-            continue
-        if _person_cue(doc, start, b, titled):
-            new.append(Span(doc, start, b, label="PERSON"))
-            cued.add(b)
-            continue
-        people = [e for e in inside if e.label_ == "PERSON"]
-        if (len(people) == 1 and people[0].end == b and people[0].start > start
-                and all(i not in ent_at for i in range(start, people[0].start))):
-            new.append(Span(doc, start, b, label="PERSON"))
-    if not new:
-        return ents, set()
-    covered = {i for s in new for i in range(s.start, s.end)}
-    rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
-    return sorted(rest + new, key=lambda s: s.start), cued
-
-
-def _root(doc: Doc, start: int, end: int):
-    """The token of doc[start:end] attached outside it, climbed over conjuncts ("Mara" in
-    "the Kagera and Mara regions" stands where "Kagera" does)."""
-    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _place_cue(doc: Doc, start: int, end: int) -> bool:
-    """Whether the text calls doc[start:end] a place whatever its name: it modifies a place
-    word or a disaster ("the Kagera and Mara regions", "the Al Haouz earthquake") or follows
-    one ("the northern provinces of Tigray and Wollo")."""
-    root = _root(doc, start, end)
-    head = root.head
-    if root.dep_ in ("compound", "nmod", "amod") and head.i >= end and head.is_lower:
-        return head.lower_ in GPE_WORDS or head.lower_ in GPE_WORD_PLURALS or head.lower_ in DISASTER_NOUNS
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower:
-        # "the province of Kandahar", "the provinces of Tigray and Wollo"; but "the cities of
-        # Asia Minor" are in a region, not the region.
-        coordinated = any(c.dep_ == "conj" for c in root.children)
-        return head.head.lower_ in GPE_WORDS or (coordinated and head.head.lower_ in GPE_WORD_PLURALS)
-    return False
-
-
-def _located_by_neighbour(doc: Doc, start: int, end: int, ent_at: dict) -> bool:
-    """"at Ghorasal, near Dhaka", "at Phong Nhi in Quang Nam Province": the object of a place
-    preposition placed by a following "near ..." or "in <place>"."""
-    if not (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS):
-        return False
-    i = end + 1 if end < len(doc) and doc[end].text == "," else end
-    if i + 1 >= len(doc):
-        return False
-    nxt = ent_at.get(i + 1)
-    return doc[i].lower_ == "near" or (doc[i].lower_ == "in" and nxt is not None and nxt.label_ in ("GPE", "LOC"))
-
-
-def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
-    """The entities with places the model missed, merged or cut made GPE.
-
-    "Tigray and Wollo" tagged as one organisation after "the provinces of" becomes two places;
-    an untagged proper noun with a place cue ("at Ghorasal, near Dhaka") becomes one (a LOC
-    after "the plain of", "the island of"); a place
-    followed by its capitalised place word ("Madras State", "Quang Nam Province") takes it in.
-    """
-    texts = token_texts(doc)
-    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-    out: list[Span] = []
-    for e in ents:
-        ands = [i for i in range(e.start, e.end) if texts[i].lower() in ("and", "&")]
-        if (len(ands) == 1 and e.label_ in ("ORG", "PERSON", "LOC", "FAC", "GPE") and ands[0] > e.start
-                and _place_cue(doc, e.start, e.end) and not gazetteer().state_of(span_text(e))):
-            out += [Span(doc, e.start, ands[0], label="GPE"), Span(doc, ands[0] + 1, e.end, label="GPE")]
-            continue
-        nxt = texts[e.end] if e.end < len(doc) else None
-        if (nxt is not None and e.label_ in ("GPE", "LOC", "ORG", "PERSON") and nxt[:1].isupper()
-                and nxt.lower() in GPE_WORDS and e.end not in ent_at
-                and not (e.end + 1 < len(doc) and doc[e.end + 1].pos_ == "PROPN")):
-            out.append(Span(doc, e.start, e.end + 1, label="GPE"))
-            continue
-        out.append(e)
-    for a, b in _name_runs(doc):
-        if any(i in ent_at for i in range(a, b)) or _is_title(doc[a]):
-            continue
-        if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at):
-            out.append(Span(doc, a, b, label="GPE"))
-        elif _names_head(doc, a, b, LOC_OF_WORDS, via_of=True):
-            out.append(Span(doc, a, b, label="LOC"))  # "the plain of Marathon"
-    return sorted(out, key=lambda s: s.start)
-
-
-def _letters_match(acro: str, words: list[str]) -> bool:
-    """Whether an acronym is made of a leading piece of every word, in order: initials
-    ("ZCCM") or syllables ("TAZARA", Tanzania–Zambia Railway)."""
-    if not words:
-        return not acro
-    w = words[0].upper()
-    return any(acro.startswith(w[:k]) and _letters_match(acro[k:], words[1:])
-               for k in range(1, min(len(w), len(acro)) + 1))
-
-
-_PAREN_ACRONYM = re.compile(r"\([A-Z]{3,8}\)")
-
-
-def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Names the text defines with a parenthesised acronym, made one entity.
-
-    "Zambia Consolidated Copper Mines (ZCCM)", "the Tanzania–Zambia Railway (TAZARA)", "the
-    Inter-Governmental Group on Indonesia (IGGI)": the model misses the name, cuts it, or tags
-    its states; the capitalised words before "(" whose leading letters spell the acronym are
-    the name. An organisation unless its last word says otherwise. An ORG entity the parser
-    attaches to the proper noun right after it ("BTG" in "BTG Pactual") also takes that noun in.
-    """
-    gz = gazetteer()
-    new: list[Span] = []
-    bounds = {(e.start, e.end) for e in ents}
-    opening = []
-    for m in _PAREN_ACRONYM.finditer(doc_text(doc)):
-        paren = doc.char_span(m.start(), m.end())
-        if paren is not None and len(paren) == 3:
-            opening.append(paren.start)
-    for i in opening:
-        acro, words, start = doc[i + 1].text, [], None
-        j = i - 1
-        while j >= 0 and len(words) < len(acro):
-            t = doc[j]
-            if t.text[:1].isupper() and t.is_alpha:
-                words.insert(0, t.text)
-                if _letters_match(acro, words):
-                    start = j
-            elif t.lower_ not in _ACRONYM_STOP and t.text not in ("-", "\u2013", "'s", "\u2019s"):
-                break
-            j -= 1
-        if start is None or i - start < 2:
-            continue
-        span = doc[start:i]
-        if gz.state_of(span_text(span)) or (start, i) in bounds:
-            continue
-        last = span[-1].lower_
-        label = "GPE" if last in GPE_WORDS else "LOC" if last in LOC_WORDS else "ORG"
-        new.append(Span(doc, start, i, label=label))
-    ent_at = {k: e for e in ents for k in range(e.start, e.end)}
-    for e in ents:
-        if e.label_ != "ORG" or e.end >= len(doc):
-            continue
-        last, nxt = doc[e.end - 1], doc[e.end]
-        if (last.dep_ == "compound" and last.head.i == e.end
-                and nxt.pos_ == "PROPN" and nxt.is_title and e.end not in ent_at and not _is_title(nxt)):
-            new.append(Span(doc, e.start, e.end + 1, label="ORG"))
-    if not new:
-        return ents
-    new = filter_spans(new)
-    covered = {k for s_ in new for k in range(s_.start, s_.end)}
-    rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
-    return sorted(rest + new, key=lambda s_: s_.start)
-
-
 def _office_of(span: Span) -> bool:
     """An organisation-like name that completes an office title ("Secretary of State for
     External Affairs", where the model tags "State for External Affairs")."""
@@ -414,7 +122,7 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
     """Every actor mention: (gazetteer canonical name or None, type, mention)."""
     gz = gazetteer()
     found: list[tuple[str | None, str, ActorMention]] = []
-    ents, cued = _person_cues(doc, _place_cues(doc, _acronym_names(doc, _merged_ents(doc))))
+    ents, cued = list(doc.ents), set(doc._.factex_person_cues or ())
     for ent in ents:
         if ent.label_ not in LABEL_TYPES:
             continue
@@ -631,16 +339,6 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     return typ
 
 
-def _names_head(doc: Doc, start: int, end: int, nouns: frozenset, via_of: bool = False) -> bool:
-    """The name modifies one of ``nouns`` ("the Sarinah department store") or, with ``via_of``,
-    is its "of" object ("the plain of Marathon")."""
-    root = _root(doc, start, end)
-    head = root.head
-    if via_of:
-        return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns
-    return root.dep_ in ("compound", "nmod", "amod") and head.i >= end and head.lower_ in nouns
-
-
 def _locative_head(doc: Doc, m: ActorMention):
     """The token that shows how a mention is used: its last word for an "X of Y" name ("in the
     House of Commons" is not "in X"), else the word attached outside it ("at Phong Nhi in",
@@ -726,27 +424,9 @@ def _parenthesised_owner(doc: Doc, groups: dict, gid: str) -> list[str]:
     return found
 
 
-def topic_states(doc: Doc) -> list[str]:
-    """The states a relations article is about, read from its title or first sentence."""
-    gz = gazetteer()
-    first = doc_text(doc)[:300].split("\n", 1)[0]
-    m = re.match(r"\s*(.+?)\s*[\u2013\-\u2014/]\s*(.+?)\s+(?:relations|development|cooperation|"
-                 r"co-operation|diplomacy|trade|ties|partnership)\b", first, re.I)
-    if not m:
-        m = re.search(r"[Rr]elations between (?:the )?(.+?) and (?:the )?([A-Z][\w ]+?)[\.,;]",
-                      doc_text(doc)[:600])
-    if m:
-        # The parties may be states or organisations ("European Union–Morocco relations").
-        parties = [gz.state_of(g.strip()) or gz.organisations.get(key(g.strip())) and g.strip()
-                   for g in m.groups()]
-        if all(parties):
-            return parties  # type: ignore[return-value]
-    return []
-
-
 @Language.factory("factex_actors", default_config={},
                   requires=["doc.ents", "token.dep", "token.tag", "token.is_sent_start"],
-                  assigns=["doc._.factex_actors", "doc._.factex_token_actor", "doc._.factex_topic"])
+                  assigns=["doc._.factex_actors", "doc._.factex_token_actor"])
 def make_actors(nlp: Language, name: str) -> "ActorsComponent":
     """Build the actors component."""
     return ActorsComponent()
@@ -776,5 +456,4 @@ class ActorsComponent(RulesComponent):
                 token_actor.setdefault(i, name)
         doc._.factex_actors = clusters
         doc._.factex_token_actor = token_actor
-        doc._.factex_topic = topic_states(doc)
         return doc

@@ -78,6 +78,7 @@ class _Trigger:
 
 @Language.factory("factex_events", default_config={"carry_over": True, "fallback": False},
                   requires=["doc._.factex_actors", "doc._.factex_dates", "doc._.factex_money",
+                            "doc._.factex_topic",
                             "token.dep", "token.lemma", "token.tag"],
                   assigns=["doc._.factex_events"])
 def make_events(nlp: Language, name: str, *, carry_over: bool, fallback: bool) -> "EventsComponent":

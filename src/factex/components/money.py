@@ -233,7 +233,8 @@ class MoneyGuard(RulesComponent):
 
 
 @Language.factory("factex_money", default_config={},
-                  requires=["doc._.factex_actors", "doc._.factex_dates", "token.dep"],
+                  requires=["doc._.factex_actors", "doc._.factex_dates", "doc._.factex_topic",
+                            "token.dep"],
                   assigns=["doc._.factex_money"])
 def make_money(nlp: Language, name: str) -> "MoneyComponent":
     """Build the money component."""
