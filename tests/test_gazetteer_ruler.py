@@ -1,24 +1,48 @@
-"""factex_entity_ruler: its overlap filter chooses as spaCy's filter_spans does."""
+"""factex_entity_ruler: spaCy's SpanRuler with the gazetteer's patterns, pattern ids as
+canonical names, and the registered ents filter."""
 
-import random
-
+import pytest
 import spacy
 from spacy.tokens import Span
-from spacy.util import filter_spans
 
-from factex.components.gazetteer_ruler import _longest_first
+from factex.components.gazetteer_ruler import gazetteer_ents_filter, gazetteer_patterns
+from factex.language.rules import Rules
 
 
-def test_longest_first_equals_filter_spans():
+@pytest.fixture(scope="module")
+def blank():
     nlp = spacy.blank("en")
-    doc = nlp(" ".join(["word"] * 40))
-    labels = [nlp.vocab.strings.add(x) for x in ("GPE", "ORG", "NORP")]
-    rng = random.Random(3)
-    for _ in range(500):
-        matches = []
-        for _ in range(rng.randint(0, 12)):
-            start = rng.randrange(40)
-            matches.append((rng.choice(labels), start, min(40, start + rng.randint(1, 5))))
-        want = [(s.label, s.start, s.end)
-                for s in filter_spans([Span(doc, s, e, label=lab) for lab, s, e in matches])]
-        assert _longest_first(matches) == want
+    nlp.add_pipe("factex_entity_ruler")
+    return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Relations with the USSR improved.", [("USSR", "GPE", "Soviet Union")]),
+    ("Bangladeshi troops left Dhaka.", [("Bangladeshi", "NORP", "Bangladesh"), ("Dhaka", "GPE", "Dhaka")]),
+    ("The UN sent us a letter.", [("UN", "ORG", "United Nations")]),
+])
+def test_gazetteer_names_become_entities_with_their_canonical_id(blank, text, expected):
+    doc = blank(text)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == expected
+
+
+def test_a_longer_organisation_entity_stays_whole(blank):
+    doc = blank.make_doc("The Communist Party of Bangladesh met in Dhaka.")
+    party = Span(doc, 1, 5, label="ORG")
+    soviet = doc.char_span(len("The Communist Party of "), len("The Communist Party of Bangladesh"), label="GPE")
+    kept = gazetteer_ents_filter([party], [soviet])
+    assert kept == [party]
+
+
+def test_a_match_replaces_the_model_entity_it_cuts(blank):
+    doc = blank.make_doc("Dhaka Bangladesh talks")
+    model = Span(doc, 0, 2, label="PERSON")   # a shorter-than-needed model guess
+    dhaka = Span(doc, 0, 1, label="GPE")
+    assert gazetteer_ents_filter([model], [dhaka]) == [dhaka]
+
+
+def test_patterns_come_from_the_rules():
+    patterns = gazetteer_patterns(Rules.bundled().gazetteer)
+    ids = {(p["pattern"], p["id"]) for p in patterns}
+    assert ("Soviet", "Soviet Union") in ids and ("Dhaka", "Dhaka") in ids
+    assert all(p["label"] in ("GPE", "NORP", "ORG") for p in patterns)

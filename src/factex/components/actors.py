@@ -150,13 +150,16 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
                     ts, te = _char_span_tokens(doc, s_, e_)
                     found.append((st, "GPE", ActorMention(s_, e_, t_, "NORP", ts, te)))
                 continue
-        state = gz.state_of(text)
+        # The gazetteer ruler's canonical name, read back from the entity when the mention is
+        # the whole entity; a trimmed mention ("the USSR's" → "USSR") is looked up.
+        whole = span.start == ent.start and span.end == ent.end and ent.ent_id_
+        state = (ent.ent_id_ if whole and ent.ent_id_ in gz.states else None) or gz.state_of(text)
         if state:
             label = "NORP" if gz.demonym_state(text) else "GPE"
             found.append((state, "GPE", ActorMention(span.start_char, span.end_char, text, label,
                                                      span.start, span.end)))
             continue
-        org = gz.organisations.get(key(text))
+        org = (ent.ent_id_ if whole and ent.label_ == "ORG" else None) or gz.organisations.get(key(text))
         if org:
             found.append((org, "ORG", ActorMention(span.start_char, span.end_char, text, "ORG",
                                                    span.start, span.end)))

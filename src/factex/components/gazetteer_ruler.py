@@ -1,84 +1,116 @@
-"""``factex_entity_ruler``: corrects the model's entities with the bundled gazetteer.
+"""``factex_entity_ruler``: corrects the model's entities with the gazetteer, as a spaCy
+``SpanRuler``.
 
 States, their aliases, capitals and major cities become GPE, demonyms NORP and international
 organisations ORG where the statistical model disagrees ("Dhaka" tagged ORG, "Bangladeshi"
-tagged PERSON) or missed them. A longer model entity that contains a gazetteer name is kept
-("Communist Party of Bangladesh" stays one organisation); matching is case-sensitive so that
-"US" never matches "us".
+tagged PERSON) or missed them. Each pattern carries the canonical name as its id, read back as
+``ent.ent_id_``. The ents filter (registered as ``factex.gazetteer_ents_filter.v1``) keeps a
+longer model entity that contains a gazetteer name ("Communist Party of Bangladesh" stays one
+organisation); matching is case-sensitive (``ORTH``) so that "US" never matches "us".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.pipeline.span_ruler import SpanRuler
+from spacy.tokens import Span
+from spacy.util import filter_spans, registry
 
-from factex.language.gazetteer import Gazetteer
-from factex.components.base import RulesComponent
+from factex.language.gazetteer import Gazetteer, key
+from factex.language.rules import Rules, resolve
+
+#: Model entities a gazetteer name inside them must not cut ("Soviet Cultural Centre").
+_WHOLE_LABELS = frozenset(("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
 
 
-def gazetteer_phrases(gz: Gazetteer) -> dict[str, list[str]]:
-    """Label -> every state name, alias, city, demonym and organisation name of the gazetteer."""
-    out: dict[str, set[str]] = {"GPE": set(), "NORP": set(), "ORG": set()}
+def gazetteer_patterns(gz: Gazetteer) -> list[dict]:
+    """SpanRuler phrase patterns for every state name, alias, city, demonym and organisation
+    name of the gazetteer, each with its canonical name as ``id`` (a city is its own name)."""
+    out: dict[tuple[str, str], str] = {}
+
+    def add(label: str, phrase: str, canonical: str) -> None:
+        if len(phrase) > 1:
+            for form in {phrase, phrase.replace("'", "\u2019")}:
+                out.setdefault((label, form), canonical)
+
     for st in gz.states.values():
-        out["GPE"].update(n for n in [st.name, *st.aliases, st.capital or "", *st.cities] if len(n) > 1)
-        out["NORP"].update(d for d in st.demonyms if len(d) > 1)
+        for n in [st.name, *st.aliases]:
+            add("GPE", n, gz.state_names.get(key(n), st.name))
+        for c in [st.capital or "", *st.cities]:
+            add("GPE", c, c)
+        for d in st.demonyms:
+            add("NORP", d, gz.demonyms.get(key(d), st.name))
     for org in gz.org_entries:
-        out["ORG"].update(n for n in [org.name, *org.aliases] if len(n) > 1)
-    for label in out:
-        out[label] |= {n.replace("'", "\u2019") for n in out[label]}
-    return {k: sorted(v) for k, v in out.items()}
+        for n in [org.name, *org.aliases]:
+            add("ORG", n, gz.organisations.get(key(n), org.name))
+    return [{"label": label, "pattern": phrase, "id": canonical}
+            for (label, phrase), canonical in sorted(out.items())]
 
 
-@Language.factory("factex_entity_ruler", default_config={},
+def gazetteer_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+    """The ents filter: gazetteer matches, longest first, replace the model entities they
+    overlap, except inside a longer organisation-like model entity, which stays whole."""
+    entities = list(entities)
+    ent_at = {i: e for e in entities for i in range(e.start, e.end)}
+    kept: list[Span] = []
+    for span in filter_spans(spans):
+        overlapping = {ent_at[i] for i in range(span.start, span.end) if i in ent_at}
+        if any(len(e) > len(span) and e.label_ in _WHOLE_LABELS for e in overlapping):
+            continue  # "Communist Party of Bangladesh", "Soviet Cultural Centre" stay whole
+        kept.append(span)
+    covered = {i for s in kept for i in range(s.start, s.end)}
+    # Model entities cut by a kept match lose their overlap, but keep their other tokens out
+    # of the entity layer: better no entity than half of one.
+    rest = [e for e in entities if covered.isdisjoint(range(e.start, e.end))]
+    return rest + kept
+
+
+@registry.misc("factex.gazetteer_ents_filter.v1")
+def make_gazetteer_ents_filter():
+    """The registered ents filter of ``factex_entity_ruler`` (for its config)."""
+    return gazetteer_ents_filter
+
+
+@Language.factory("factex_entity_ruler",
+                  default_config={"ents_filter": {"@misc": "factex.gazetteer_ents_filter.v1"},
+                                  "validate": False},
                   requires=["doc.ents"], assigns=["doc.ents"])
-def make_entity_ruler(nlp: Language, name: str) -> "GazetteerRuler":
-    """Build the gazetteer ruler (its phrase patterns are compiled once, here)."""
-    return GazetteerRuler(nlp)
+def make_entity_ruler(nlp: Language, name: str, *, ents_filter, validate: bool) -> "GazetteerRuler":
+    """Build the gazetteer ruler (its phrase patterns are built once, here)."""
+    return GazetteerRuler(nlp, name, ents_filter=ents_filter, validate=validate)
 
 
-class GazetteerRuler(RulesComponent):
-    """Relabels or adds entities for gazetteer names, never cutting a longer model entity."""
+class GazetteerRuler(SpanRuler):
+    """spaCy's SpanRuler writing ``doc.ents``, with patterns from the pipeline's rules."""
 
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
-        super().__init__()
+    def __init__(self, nlp: Language, name: str = "factex_entity_ruler", *, ents_filter=gazetteer_ents_filter,
+                 validate: bool = False) -> None:
+        super().__init__(nlp, name, spans_key=None, annotate_ents=True, ents_filter=ents_filter,
+                         phrase_matcher_attr="ORTH", validate=validate, overwrite=False, scorer=None)
+        self.set_rules(Rules.bundled())
 
-    def _compile(self) -> None:
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for label, phrases in gazetteer_phrases(self.rules.gazetteer).items():
-            self.matcher.add(label, list(self.nlp.tokenizer.pipe(phrases)))
+    def set_rules(self, rules: Rules) -> None:
+        """Rebuild the patterns from these rules' gazetteer."""
+        self.rules = rules
+        self.clear()
+        self.add_patterns(gazetteer_patterns(rules.gazetteer))
 
-    def _process(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc)
-        if not matches:
-            return doc
-        ents = list(doc.ents)
-        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-        kept: list[Span] = []
-        for label, start, end in _longest_first(matches):
-            overlapping = {ent_at[i] for i in range(start, end) if i in ent_at}
-            if any(len(e) > end - start and e.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT")
-                   for e in overlapping):
-                continue  # "Communist Party of Bangladesh", "Soviet Cultural Centre" stay whole
-            kept.append(Span(doc, start, end, label=label))
-        if not kept:
-            return doc
-        covered = {i for m in kept for i in range(m.start, m.end)}
-        rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
-        # Model entities cut by a kept match lose their overlap, but keep their other tokens
-        # out of the entity layer: better no entity than half of one.
-        doc.ents = sorted(rest + kept, key=lambda s: s.start)
-        return doc
+    def initialize(self, get_examples=None, *, nlp=None, patterns=None, rules=None) -> None:
+        """``rules``: rules directories (or a Rules object) to build the patterns from; plain
+        SpanRuler ``patterns`` are added after them."""
+        if rules is not None:
+            self.set_rules(resolve(rules))
+        if patterns:
+            self.add_patterns(patterns)
 
+    def to_disk(self, path, *, exclude=()) -> None:
+        """The SpanRuler's patterns and the rules they were built from."""
+        super().to_disk(path, exclude=exclude)
+        self.rules.to_disk(Path(path) / "rules")
 
-def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """``spacy.util.filter_spans`` on (label, start, end) matches: the same choice (the first
-    longest of overlapping matches wins), without a Span object for every match."""
-    seen: set[int] = set()
-    out = []
-    for m in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
-        if m[1] not in seen and m[2] - 1 not in seen:
-            out.append(m)
-            seen.update(range(m[1], m[2]))
-    return sorted(out, key=lambda m: m[1])
+    def from_disk(self, path, *, exclude=()) -> "GazetteerRuler":
+        self.set_rules(Rules.from_disk(Path(path) / "rules"))
+        return self
