@@ -98,6 +98,24 @@ class GazetteerRuler(SpanRuler):
         self.clear()
         self.add_patterns(gazetteer_patterns(rules.gazetteer))
 
+    def add_patterns(self, patterns: list[dict]) -> None:
+        """SpanRuler.add_patterns, with phrase patterns made by the tokenizer alone.
+
+        Matching is on ``ORTH``, which the tokenizer sets: the base class runs every phrase
+        through the components before this one, which is slow for a gazetteer and fails while
+        ``spacy.load`` is still building the pipeline (their weights are not read yet).
+        """
+        phrases = [p for p in patterns if isinstance(p["pattern"], str)]
+        others = [p for p in patterns if not isinstance(p["pattern"], str)]
+        if others:
+            super().add_patterns(others)
+        for entry, doc in zip(phrases, self.nlp.tokenizer.pipe([p["pattern"] for p in phrases])):
+            label = repr((entry["label"], entry.get("id", "")))
+            self._match_label_id_map[self.nlp.vocab.strings.as_int(label)] = {
+                "label": entry["label"], "id": entry.get("id", "")}
+            self.phrase_matcher.add(label, [doc])
+            self._patterns.append(entry)
+
     def initialize(self, get_examples=None, *, nlp=None, patterns=None, rules=None) -> None:
         """``rules``: rules directories (or a Rules object) to build the patterns from; plain
         SpanRuler ``patterns`` are added after them."""
