@@ -98,3 +98,29 @@ def test_components_declare_what_they_need(nlp):
     assert "doc._.factex_actors" in summary["factex_events"]["requires"]
     assert "doc._.factex_events" in summary["factex_events"]["assigns"]
     assert "doc.ents" in summary["factex_entity_ruler"]["assigns"]
+
+
+def test_money_roles_are_data_a_user_can_extend(tmp_path):
+    """A verb outside the bundled frames names no transfer; a user's frame row makes it one."""
+    from factex import Extractor
+
+    text = "In 2010 Kenya remitted US$5 million to Uganda.\n"
+    plain = Extractor().extract(text).money[0]
+    assert (plain.payer, plain.recipient) == (None, None)
+    (tmp_path / "money_roles.jsonl").write_text(
+        '{"cue": "frame", "frame": "give", "lemmas": ["remit"]}\n')
+    ruled = Extractor(rules=tmp_path).extract(text).money[0]
+    assert (ruled.payer, ruled.recipient) == ("Kenya", "Uganda")
+
+
+@pytest.mark.parametrize("row, needle", [
+    ('{"cue": "prep", "role": "payer"}', "needs a 'word'"),
+    ('{"cue": "subject", "frames": ["give"]}', "needs a 'role'"),
+    ('{"cue": "frame", "frame": "give"}', "needs 'frame' and 'lemmas'"),
+    ('{"cue": "prep", "word": "from", "role": "donor"}', "money_roles.jsonl:1"),
+])
+def test_invalid_role_rows_are_refused(tmp_path, row, needle):
+    (tmp_path / "money_roles.jsonl").write_text(row + "\n")
+    with pytest.raises(DataError, match="money_roles.jsonl:1") as err:
+        Rules.bundled().extended(tmp_path)
+    assert needle in str(err.value)

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import BOTH_SIDES, BUY_VERBS, GIVE_VERBS, MEASURE_VERBS, RECEIVE_VERBS, SELL_VERBS
+from factex.language.lexicon import BOTH_SIDES
 from factex.language.coref import antecedent
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.records.extensions import register_extensions
@@ -103,7 +103,12 @@ class EventsComponent(RulesComponent):
             # Entries with argument constraints are more specific: try them first.
             entries.sort(key=lambda e: e.args is None)
         # Most tokens trigger nothing: a set of words rules them out before any string work.
-        self._words = frozenset(self.lexicon) | GIVE_VERBS | RECEIVE_VERBS | BUY_VERBS | SELL_VERBS | {"ship"}
+        roles = self.rules.money_roles
+        # The verbs of giving and receiving money name aid, of buying and selling trade (the
+        # frames of money_roles.jsonl, one list for both components).
+        self._aid_verbs = roles.lemmas_of("give", "receive") | {"ship"}
+        self._trade_verbs = roles.lemmas_of("buy", "sell")
+        self._words = frozenset(self.lexicon) | self._aid_verbs | self._trade_verbs
         self._hashes: dict[int, numpy.ndarray] = {}
 
     # -- triggers ---------------------------------------------------------------------------
@@ -159,8 +164,8 @@ class EventsComponent(RulesComponent):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or not money_tokens:
             return None
-        kind = ("aid" if lemma in GIVE_VERBS | RECEIVE_VERBS | {"ship"}
-                else "trade" if lemma in BUY_VERBS | SELL_VERBS else None)
+        kind = ("aid" if lemma in self._aid_verbs
+                else "trade" if lemma in self._trade_verbs else None)
         if kind is None:
             return None
         for c in token.children:
@@ -497,7 +502,7 @@ def _light_object(trig: _Trigger) -> bool:
         return False
     lemma = c.lemma_.lower()
     return ((trig.token.dep_ in ("dobj", "nsubjpass") and lemma in _LIGHT_VERBS)
-            or (trig.token.dep_ == "nsubj" and lemma in MEASURE_VERBS))
+            or (trig.token.dep_ == "nsubj" and lemma in _measure_verbs()))
 
 
 def _adjunct(token: Token) -> bool:
@@ -631,6 +636,16 @@ def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
         if repl not in out:
             out.append(repl)
     return out
+
+
+def _measure_verbs() -> frozenset[str]:
+    """Verbs of measure ("trade reached", "aid grew"), without the copula: money_roles.jsonl."""
+    return _measure_verbs_in(active())
+
+
+@functools.lru_cache(maxsize=8)
+def _measure_verbs_in(rules: Rules) -> frozenset[str]:
+    return rules.money_roles.lemmas_of("measure") - {"be"}
 
 
 def _predecessors() -> dict[str, tuple[tuple[str, int], ...]]:

@@ -21,13 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factex.language.lexicon import (
-    BUY_VERBS,
-    GIVE_VERBS,
-    MEASURE_VERBS,
     MONEY_QUALIFIERS,
     NUMBER_WORDS,
-    RECEIVE_VERBS,
-    SELL_VERBS,
     TRANSFER_NOUNS,
 )
 from factex.language.coref import antecedent
@@ -376,12 +371,69 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
-    """Set payer and recipient from the prepositions and the verb around the amount."""
+    """Set payer and recipient: actors found by cues around the amount (prepositions, a name on
+    a transfer noun, the verb's subject and objects) take the roles ``money_roles.jsonl``
+    gives them for the verb's frame; for each role the first actor found wins."""
+    table = active().money_roles
+    path = _path_to_verb(span)
+    verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
+    frames = table.frames_of(verb.lemma_.lower()) if verb is not None else frozenset()
+    if verb is not None and "measure" in frames:
+        # "Brazilian credit lines to Angola totalled US$1 billion": the subject says what
+        # the amount is, so its modifiers and prepositions count as the amount's own.
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            path[-1:-1] = [subj, *[c for c in subj.children if c.dep_ == "compound"]]
+    found: dict[str, list[str]] = {"payer": [], "recipient": []}
+    transfer = bool(frames & {"buy", "sell"})
+    for node in path:
+        if _is_transfer_noun(node):
+            transfer = True  # "a loan", "a credit line"
+        for child in node.children:
+            if child.dep_ == "prep":
+                who = _prep_object_actor(doc, child)
+                rule = table.first("prep", frames, word=child.lower_) if who else None
+                if rule:
+                    found[rule.role].append(who)
+            elif child.dep_ in ("poss", "amod", "compound", "nmod") and _is_transfer_noun(node):
+                who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
+                rule = table.first("modifier", frames) if who else None
+                if rule:
+                    found[rule.role].append(who)
+    if verb is not None:
+        subj, passive = _subject(verb)
+        subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
+        if subj is None and not passive:
+            subj_actor = _actor_before(doc, verb)
+        rule = table.first("subject", frames, transfer=transfer)
+        if rule is not None:
+            transfer = transfer or rule.transfer
+            if subj_actor:
+                found[rule.role].append(subj_actor)
+            obj_rule = table.first("object", frames)
+            if obj_rule is not None and not found[obj_rule.role]:
+                who = _object_actor(doc, verb, span, path)
+                if who:
+                    found[obj_rule.role].append(who)
+    if not transfer:
+        return
+    payer = _as_party(doc, found["payer"][0] if found["payer"] else None)
+    recipient = _as_party(doc, found["recipient"][0] if found["recipient"] else None)
+    payer, recipient = _complete_from_topic(doc, payer, recipient)
+    if payer == recipient:
+        recipient = None
+    mention.payer, mention.recipient = payer, recipient
+
+
+def _path_to_verb(span: Span) -> list[Token]:
+    """The tokens from the amount up to its verb.
+
+    "aid worth US$142 million from India" puts the preposition on "aid" or "million", "Japan
+    lent US$50 million to Indonesia" on the verb. The parser may split an amount ("gave Rs 12
+    lakh to …" with "Rs" a dative and "lakh" the object): every token of the span governed from
+    outside it belongs to the path.
+    """
     root = span.root
-    # Walk from the amount up to its verb: "aid worth US$142 million from India" puts the
-    # preposition on "aid" or "million", "Japan lent US$50 million to Indonesia" on the verb.
-    # The parser may split an amount ("gave Rs 12 lakh to …" with "Rs" a dative and "lakh"
-    # the object): every token of the span governed from outside it belongs to the path.
     path = [root, *[t for t in span if t.i != root.i and not span.start <= t.head.i < span.end]]
     t = root
     while t.head.i != t.i and len(path) < 8:
@@ -389,108 +441,43 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         path.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):
             break
-    verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
-    lemma = verb.lemma_.lower() if verb is not None else ""
-    if verb is not None and lemma in _MEASURE_VERBS:
-        # "Brazilian credit lines to Angola totalled US$1 billion": the subject says what
-        # the amount is, so its modifiers and prepositions count as the amount's own.
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            path[-1:-1] = [subj, *[c for c in subj.children if c.dep_ == "compound"]]
-    buying, selling = lemma in BUY_VERBS, lemma in SELL_VERBS
-    payer = recipient = None
-    transfer = buying or selling
-    for node in path:
-        if node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS or any(
-                c.dep_ == "compound" and c.lower_ in TRANSFER_NOUNS for c in node.children):
-            transfer = True  # "a loan", "a credit line"
-        for child in node.children:
-            if child.dep_ == "prep":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is None:
-                    continue
-                p = child.lower_
-                # The object itself or a name on it ("to the Bangladeshi authorities", "for
-                # Angolan projects"), not any name deeper in its phrase ("equivalent to 40 per
-                # cent of PNG's revenue" names no recipient).
-                who = _actor_of(doc, obj, deep=False) or next(
-                    (_actor_of(doc, c, deep=False) for c in obj.children
-                     if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")
-                     and _actor_of(doc, c, deep=False)), None)
-                if who is None:
-                    continue
-                if p == "from":
-                    if buying and recipient is None:
-                        recipient = who
-                    elif not buying and payer is None:
-                        payer = who
-                elif p == "to":
-                    if selling and payer is None:
-                        payer = who
-                    elif not selling and recipient is None:
-                        recipient = who
-                elif p == "for" and recipient is None and not (buying or selling):
-                    recipient = who
-                elif p == "by" and payer is None:
-                    payer = who
-                elif p == "in" and recipient is None and lemma in ("invest", "spend"):
-                    recipient = who
-            elif child.dep_ in ("poss", "amod", "compound", "nmod") and (
-                    node.lower_ in TRANSFER_NOUNS or node.lemma_.lower() in TRANSFER_NOUNS
-                    or any(c.lower_ in TRANSFER_NOUNS for c in node.children if c.dep_ == "compound")):
-                who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
-                if who and payer is None:
-                    payer = who
-    if verb is not None:
-        subj, passive = _subject(verb)
-        subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
-        if subj is None and not passive:
-            subj_actor = _actor_before(doc, verb)
-        if lemma in RECEIVE_VERBS:
-            transfer = True
-            recipient = recipient or subj_actor
-        elif lemma in GIVE_VERBS or buying:
-            transfer = True
-            payer = payer or subj_actor
-            if recipient is None and not buying:
-                on_path = {n.i for n in path}
-                for c in verb.children:
-                    # "gave Tanzania SEK 40 million", "pledged Vietnam a grant" (parsed as two objects)
-                    if span.start <= c.i < span.end:
-                        # The amount's own token: only a name the parser hung on it
-                        # ("gave Tanzania SEK 40 million", "Tanzania" a compound of "SEK").
-                        if c.dep_ in ("dative", "iobj"):
-                            recipient = next((_actor_of(doc, g, deep=False) for g in c.subtree
-                                              if not span.start <= g.i < span.end
-                                              and _actor_of(doc, g, deep=False)), recipient)
-                        continue
-                    if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i not in on_path
-                                                         and c.i < span.start):
-                        recipient = _actor_of(doc, c, deep=c.dep_ != "dobj") or recipient
-        elif selling:
-            recipient = recipient or subj_actor
-        elif transfer and lemma in _ASKING_VERBS:
-            recipient = recipient or subj_actor  # "Ghana requested a loan of $X"
-        elif transfer and lemma not in _MEASURE_VERBS | _MUTUAL_VERBS:
-            # "BNDES opened a credit line of R$1.2 billion for Angola", "Samsung began
-            # building a factory with an investment of US$670 million": whoever acts on a
-            # transfer of money, other than by asking for it or agreeing on it, provides it.
-            payer = payer or subj_actor
-    if not transfer:
-        return
-    payer, recipient = _as_party(doc, payer), _as_party(doc, recipient)
-    payer, recipient = _complete_from_topic(doc, payer, recipient)
-    if payer == recipient:
-        recipient = None
-    mention.payer, mention.recipient = payer, recipient
+    return path
 
 
-# Verbs whose subject seeks the money, and verbs of two parties agreeing on it.
-_ASKING_VERBS = {"request", "seek", "ask", "apply", "need", "want", "demand", "negotiate"}
-_MUTUAL_VERBS = {"sign", "agree", "conclude", "discuss", "initial", "ratify", "renew"}
-# An amount as what something measured ("aid totalled", "the loan was US$5m"): the verbs of
-# measure and the copula.
-_MEASURE_VERBS = MEASURE_VERBS | {"be"}
+def _is_transfer_noun(node: Token) -> bool:
+    return (node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS
+            or any(c.dep_ == "compound" and c.lower_ in TRANSFER_NOUNS for c in node.children))
+
+
+def _prep_object_actor(doc: Doc, prep: Token) -> str | None:
+    """The actor a preposition's object names: the object itself or a name on it ("to the
+    Bangladeshi authorities", "for Angolan projects"), not any name deeper in its phrase
+    ("equivalent to 40 per cent of PNG's revenue" names no recipient)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return _actor_of(doc, obj, deep=False) or next(
+        (_actor_of(doc, c, deep=False) for c in obj.children
+         if c.dep_ in ("amod", "compound", "poss", "nmod", "appos") and _actor_of(doc, c, deep=False)),
+        None)
+
+
+def _object_actor(doc: Doc, verb: Token, span: Span, path: list[Token]) -> str | None:
+    """A dative or first object of the verb: "gave Tanzania SEK 40 million", "pledged Vietnam a
+    grant" (parsed as two objects); the last one found wins."""
+    on_path = {n.i for n in path}
+    who = None
+    for c in verb.children:
+        if span.start <= c.i < span.end:
+            # The amount's own token: only a name the parser hung on it ("gave Tanzania SEK 40
+            # million", "Tanzania" a compound of "SEK").
+            if c.dep_ in ("dative", "iobj"):
+                who = next((_actor_of(doc, g, deep=False) for g in c.subtree
+                            if not span.start <= g.i < span.end and _actor_of(doc, g, deep=False)), who)
+            continue
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i not in on_path and c.i < span.start):
+            who = _actor_of(doc, c, deep=c.dep_ != "dobj") or who
+    return who
 
 
 def _actor_before(doc: Doc, verb: Token) -> str | None:

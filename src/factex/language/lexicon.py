@@ -26,10 +26,6 @@ NUMBER_WORDS = {
     "ninety": 90, "hundred": 100, "couple of": 2, "a couple of": 2,
 }
 
-# Verbs of measure: their subject is a quantity that changed or stood at a level ("trade
-# reached", "aid grew"), not an actor or a happening.
-MEASURE_VERBS = frozenset("""reach total amount exceed surpass grow rise climb top double triple
-                           increase fall drop decline stand""".split())
 
 # Prepositions before a temporal expression that set its TIMEX3 mod.
 DATE_PREPOSITION_MODS = {
@@ -52,14 +48,6 @@ TRANSFER_NOUNS = frozenset(
     package support subsidy subsidies contribution contributions debt relief allocation
     budget gift financing finance pledge""".split()
 )
-GIVE_VERBS = frozenset(
-    """give grant provide pledge donate lend loan offer extend disburse pay contribute allocate
-    commit fund finance approve transfer send promise invest spend channel award sanction
-    release earmark hand cancel forgive write allot set""".split()
-)
-RECEIVE_VERBS = frozenset("receive get obtain secure accept borrow win attract gain".split())
-BUY_VERBS = frozenset("buy purchase acquire".split())
-SELL_VERBS = frozenset("sell".split())
 
 # Determiners that stand for the two states a relations article is about.
 BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "the two sides",

@@ -15,6 +15,7 @@ regions.jsonl          :class:`RegionEntry`: a region, sea, river… (LOC) or te
 organisations.jsonl    :class:`OrganisationEntry`: an organisation and its aliases
 event_triggers.jsonl   :class:`TriggerEntry`: an event type's trigger lemma and its frame
 date_patterns.jsonl    :class:`DatePattern`: a spaCy token pattern for a date expression
+money_roles.jsonl      :class:`RoleRule`: a verb frame, or who pays/receives by a cue
 currencies.json        signs, words, plurals and magnitudes (merged key by key)
 =====================  ==============================================================
 
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import get_args
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -70,6 +71,46 @@ class DatePattern(BaseModel):
     pattern: list[dict]
 
 
+class RoleRule(BaseModel):
+    """One row of ``money_roles.jsonl``: who pays and who receives an amount.
+
+    ``cue: frame`` rows name the verb frames (``lemmas`` → ``frame``). The other rows give a
+    ``role`` to the actor found by a cue, when the governing verb's frames match: ``prep`` (the
+    object of the preposition ``word`` on the path from the amount to its verb), ``modifier``
+    (a name on a transfer noun: "Soviet aid"), ``subject`` (the verb's subject: the first
+    matching row wins), ``object`` (a dative or first object of the verb). ``frames``: the
+    row applies only to these frames (any frame when absent); ``not_frames``: never to these.
+    ``transfer``: the row makes the amount a transfer; ``needs_transfer``: it applies only to
+    one. For each role the first actor found wins, in the order prepositions and modifiers
+    (from the amount outwards), then the subject, then objects.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    cue: Literal["frame", "prep", "modifier", "subject", "object"]
+    frame: str | None = None
+    lemmas: list[str] = []
+    word: str | None = None
+    frames: list[str] | None = None
+    not_frames: list[str] = []
+    role: Literal["payer", "recipient"] | None = None
+    transfer: bool = False
+    needs_transfer: bool = False
+    note: str = ""
+
+    def model_post_init(self, __context) -> None:  # noqa: D105
+        if self.cue == "frame" and not (self.frame and self.lemmas):
+            raise ValueError("a frame row needs 'frame' and 'lemmas'")
+        if self.cue != "frame" and self.role is None:
+            raise ValueError(f"a {self.cue} row needs a 'role'")
+        if self.cue == "prep" and not self.word:
+            raise ValueError("a prep row needs a 'word'")
+
+    def applies(self, frames: frozenset[str]) -> bool:
+        """Whether this row applies to a verb of these frames."""
+        return ((self.frames is None or bool(frames.intersection(self.frames)))
+                and not frames.intersection(self.not_frames))
+
+
 class CurrencyAdditions(BaseModel):
     """A user's ``currencies.json``: any part of the bundled table, merged key by key."""
 
@@ -87,6 +128,7 @@ JSONL_FILES: dict[str, type[BaseModel]] = {
     "organisations.jsonl": OrganisationEntry,
     "event_triggers.jsonl": TriggerEntry,
     "date_patterns.jsonl": DatePattern,
+    "money_roles.jsonl": RoleRule,
 }
 CURRENCIES = "currencies.json"
 
@@ -207,6 +249,11 @@ class Rules:
     def date_patterns(self) -> list[DatePattern]:
         return self.rows["date_patterns.jsonl"]
 
+    @cached_property
+    def money_roles(self) -> "RoleTable":
+        """The payer/recipient role table, compiled."""
+        return RoleTable(self.rows["money_roles.jsonl"])
+
     # -- serialisation ----------------------------------------------------------------------
 
     def to_disk(self, path: str | Path) -> None:
@@ -223,6 +270,37 @@ class Rules:
     def from_disk(cls, path: str | Path) -> "Rules":
         """Read rules written by :meth:`to_disk`."""
         return cls.from_directory(path, complete=True)
+
+
+class RoleTable:
+    """``money_roles.jsonl`` compiled: verb frames by lemma and the role rows by cue."""
+
+    def __init__(self, rows: list[RoleRule]) -> None:
+        self.frames: dict[str, set[str]] = {}
+        for r in rows:
+            if r.cue == "frame":
+                for lemma in r.lemmas:
+                    self.frames.setdefault(lemma, set()).add(r.frame)
+        self.rows = {cue: [r for r in rows if r.cue == cue] for cue in ("prep", "modifier", "subject", "object")}
+
+    def frames_of(self, lemma: str) -> frozenset[str]:
+        return frozenset(self.frames.get(lemma, ()))
+
+    def lemmas_of(self, *frames: str) -> frozenset[str]:
+        """Every lemma of these frames."""
+        return frozenset(lemma for lemma, fs in self.frames.items() if fs.intersection(frames))
+
+    def first(self, cue: str, frames: frozenset[str], *, word: str | None = None,
+              transfer: bool = True) -> RoleRule | None:
+        """The first row of a cue that applies (for ``prep``, to the preposition ``word``)."""
+        for r in self.rows[cue]:
+            if word is not None and r.word != word:
+                continue
+            if r.needs_transfer and not transfer:
+                continue
+            if r.applies(frames):
+                return r
+        return None
 
 
 @lru_cache(maxsize=1)
