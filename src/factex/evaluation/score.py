@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -16,34 +15,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from factex.errors import DataError
+from factex.language.gazetteer import norm_name
 from factex.records.schema import DocumentRecord, GoldDocument
 
 AMOUNT_TOLERANCE = 0.005
-
-
-def norm_name(name: str | None) -> str:
-    """Contract §3 name normalisation: NFKC, casefold, single spaces, no leading "the ",
-    no surrounding punctuation."""
-    if name is None:
-        return ""
-    t = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-    t = _strip_punct(t)
-    if t.startswith("the "):
-        t = t[4:]
-    return _strip_punct(t)
-
-
-def _strip_punct(t: str) -> str:
-    """Remove surrounding whitespace and punctuation of any script («», „“, —)."""
-    def edge(c: str) -> bool:
-        return c.isspace() or unicodedata.category(c).startswith("P")
-
-    start, end = 0, len(t)
-    while start < end and edge(t[start]):
-        start += 1
-    while end > start and edge(t[end - 1]):
-        end -= 1
-    return t[start:end]
 
 
 def norm_value(value: str | None) -> str | None:

@@ -69,14 +69,36 @@ class CurrencyTable(BaseModel):
     magnitudes: dict[str, float]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def key(text: str) -> str:
-    """The lookup key of a name: NFKC, casefolded, single spaces, no leading "the"."""
-    t = unicodedata.normalize("NFKC", text).casefold().strip()
-    t = " ".join(t.split())
+def norm_name(name: str | None) -> str:
+    """Contract §3 name normalisation: NFKC, casefold, single spaces, no leading "the ", no
+    surrounding punctuation of any script. The scorer compares names with it."""
+    if name is None:
+        return ""
+    t = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    t = _strip_punct(t)
     if t.startswith("the "):
         t = t[4:]
-    return t.strip(" .,;:'\"()").replace("\u2019", "'")
+    return _strip_punct(t)
+
+
+def _strip_punct(t: str) -> str:
+    """Remove surrounding whitespace and punctuation of any script («», „“, —)."""
+    def edge(c: str) -> bool:
+        return c.isspace() or unicodedata.category(c).startswith("P")
+
+    start, end = 0, len(t)
+    while start < end and edge(t[start]):
+        start += 1
+    while end > start and edge(t[end - 1]):
+        end -= 1
+    return t[start:end]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key(text: str) -> str:
+    """The gazetteer's lookup key of a name: the contract's normalisation (:func:`norm_name`),
+    with a typographic apostrophe read as a plain one ("Côte d’Ivoire")."""
+    return norm_name(text).replace("\u2019", "'")
 
 
 @dataclass
