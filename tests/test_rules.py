@@ -79,6 +79,10 @@ def test_saved_pipeline_reproduces_the_records(extractor, tmp_path, seed_text):
     a = extractor.extract(seed_text, doc_id="seed").model_dump()
     b = again.extract(seed_text, doc_id="seed").model_dump()
     assert a == b
+    r = runner.invoke(app, ["extract", str(SEED), "--model", str(tmp_path / "p")])
+    assert r.exit_code == 0, r.output
+    c = json.loads(r.stdout)
+    assert c["events"] == json.loads(json.dumps(a["events"])) and c["actors"] == json.loads(json.dumps(a["actors"]))
 
 
 def test_saved_pipeline_keeps_user_rules(tmp_path):
