@@ -93,7 +93,7 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-def _read_inputs(files: list[str], max_bytes: int, on_error):
+def _read_inputs(files: list[str], max_bytes: int, on_error, dct: str | None = None):
     """Yield a Document for each readable input, in order; ``on_error(line)`` for the others."""
     from factex.pipeline.extractor import Document
     from factex.reading.text import document_ids, read_document
@@ -107,7 +107,7 @@ def _read_inputs(files: list[str], max_bytes: int, on_error):
             continue
         if warning:
             typer.echo(f"factex: warning: {warning}", err=True)
-        yield Document(ids[f], text, None if f == "-" else f, (warning,) if warning else ())
+        yield Document(ids[f], text, None if f == "-" else f, (warning,) if warning else (), dct=dct)
 
 
 @app.command()
@@ -123,12 +123,13 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A directory of rules files (triggers, gazetteer entries, currencies) added to the bundled ones; repeatable.")] = None,
+    dct: Annotated[Optional[str], typer.Option("--dct", help="The documents' date, YYYY-MM-DD: 'on Tuesday', 'last month' are resolved against it (default: each document's dateline, if any).")] = None,
 ) -> None:
     """Extract actors, money and dated events from documents, as contract JSON."""
     try:
         code = run_extract(paths, output, fmt, model, max_bytes, jobs=jobs, engine=engine,
                            scheduler=scheduler, batch_size=batch_size, quiet=quiet,
-                           rules=[str(r) for r in rules or []])
+                           rules=[str(r) for r in rules or []], dct=dct)
     except FactexError as exc:
         if _State.debug:
             traceback.print_exc()
@@ -139,8 +140,15 @@ def extract(
 def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
                 model: str | None, max_bytes: int, *, jobs: int = 1, engine: Engine = Engine.local,
                 scheduler: str | None = None, batch_size: int = 16, quiet: bool = False,
-                rules: list[str] | None = None) -> int:
+                rules: list[str] | None = None, dct: str | None = None) -> int:
     """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
+    if dct is not None:
+        from factex.language.doctime import parse_dct
+
+        try:
+            parse_dct(dct)
+        except ValueError as exc:
+            raise FactexError(f"--dct: {exc}") from None
     from factex.pipeline.extractor import choose_model
     from factex.pipeline.run import run_dask, run_local
     from factex.reading.text import expand_paths
@@ -167,7 +175,7 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
 
         Rules.bundled().extended(*rules)  # every rules file checked before any work
     choose_model(model)  # fail early, with one line, when there is no model
-    docs = _read_inputs(files, max_bytes, on_error)
+    docs = _read_inputs(files, max_bytes, on_error, dct)
     if engine == Engine.dask:
         try:
             results = run_dask(docs, scheduler=scheduler, model=model, batch_size=batch_size,

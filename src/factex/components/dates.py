@@ -24,6 +24,7 @@ from factex.errors import DataError
 from factex.language.docutil import doc_text, span_text
 from factex.records.extensions import register_extensions
 from factex.language.fastmatch import AnchoredMatcher, flagged
+from factex.language.doctime import is_deictic, resolve_deictic
 from factex.language.rules import DatePattern, active
 from factex.components.base import RulesComponent
 from factex.records.mentions import DateMention
@@ -78,12 +79,14 @@ class DatesComponent(RulesComponent):
 
     def _process(self, doc: Doc) -> Doc:
         anchor: Anchor | None = doc._.factex_anchor
+        doctime = doc._.factex_doctime
+        dct = date.fromisoformat(doctime["value"]) if doctime else None
         spans = [s for s in (_trim_date(c) for c in self.candidates(doc)) if s is not None]
         low, high = _narrative_years(spans)
         out: list[DateMention] = []
         day_anchor = anchor if anchor is not None and anchor.day else None
         for span in spans:
-            for mention in self._normalise_span(span, anchor):
+            for mention in self._normalise_span(span, anchor, dct):
                 mention.timex = _continue_days(mention, mention.timex, anchor, day_anchor)
                 out.append(mention)
                 if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
@@ -104,9 +107,15 @@ class DatesComponent(RulesComponent):
         doc._.factex_anchor_out = anchor
         return doc
 
-    def _normalise_span(self, span: Span, anchor: Anchor | None) -> list[DateMention]:
+    def _normalise_span(self, span: Span, anchor: Anchor | None,
+                        dct: date | None = None) -> list[DateMention]:
         text = span_text(span)
-        timex = normalise(text, anchor)
+        timex = None
+        if dct is not None and is_deictic(text):
+            # "on Tuesday", "last month": against the document's date, not the narrative's.
+            timex = resolve_deictic(text, dct, future=_speaks_of_future(span))
+        if timex is None:
+            timex = normalise(text, anchor)
         if timex is None or (" and " in text and "/" not in timex.value):
             parts = _split_coordination(span, anchor)
             if parts:
@@ -124,6 +133,30 @@ class DatesComponent(RulesComponent):
                     p.range_start, p.range_end = span.start_char, span.end_char
                 return parts
         return [_mention(span, timex)]
+
+
+_FUTURE_AUX = frozenset(("will", "shall", "'ll", "\u2019ll"))
+_FUTURE_HEADS = frozenset(("expect", "schedule", "plan", "due", "set", "intend", "hope", "aim"))
+
+
+def _speaks_of_future(span: Span) -> bool:
+    """Whether the clause of a date speaks of what is to come ("will meet on Tuesday", "is
+    expected to sign on Friday", "is due on Monday")."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return True
+        if tok.lemma_.lower() in _FUTURE_HEADS:
+            return True
+        if tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    return False
 
 
 # How far after the last day-precise date a bare day date may fall and still continue it.

@@ -29,6 +29,7 @@ from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.records.extensions import register_extensions
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent
+from factex.components.doctime import dateline_span
 from factex.records.mentions import DateMention, EventMention
 
 _MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
@@ -221,7 +222,10 @@ class EventsComponent(RulesComponent):
     # -- main -------------------------------------------------------------------------------
 
     def _process(self, doc: Doc) -> Doc:
-        dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
+        dateline = dateline_span(doc)
+        # The dateline's date is when the report was written, not when anything in it happened.
+        dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar
+                 and not (dateline and dateline[0] <= d.start and d.end <= dateline[1])]
         events: list[EventMention] = []
         # The dateless sentence just before, whose main happening a following sentence of
         # dates alone may take ("…visited Russia twice. The first time was in 2009").
@@ -331,9 +335,12 @@ class EventsComponent(RulesComponent):
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
         nested = self._other_happenings(trig, tokens)
         types = actor_types(doc)
+        dateline = dateline_span(doc)
         for t in tokens:
             if t.i in nested:
                 continue  # "during Hasina's visit to Tokyo": that visit's participants
+            if dateline and dateline[0] <= t.idx < dateline[1]:
+                continue  # "NAIROBI, 14 March 2023 -": where the report was filed
             name = table.get(t.i) or antecedent(doc, t)
             if name is None or name in names or _title_demonym(doc, t):
                 continue

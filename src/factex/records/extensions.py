@@ -25,6 +25,7 @@ DOC_EXTENSIONS = {
     "factex_amounts": "list[ScannedAmount]: amounts found by factex_money_guard for factex_money",
     "factex_anchor": "Anchor | None: the narrative date carried in from the text before this Doc",
     "factex_anchor_out": "Anchor | None: the narrative date at the end of this Doc",
+    "factex_doctime": "dict | None: the document's date {value, source, start, end} (dateline or user)",
     "factex_person_cues": "list[int]: end tokens of the names a person cue made PERSON",
 }
 

@@ -91,6 +91,16 @@ class EventRecord(BaseModel):
     confidence: float | None = None
 
 
+class DocumentDate(BaseModel):
+    """*(factex)* The document's own date: deictic expressions are resolved against it."""
+
+    value: str
+    source: Literal["dateline", "date line", "user"]
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
 class Pipeline(BaseModel):
     """Versions of what produced the record."""
 
@@ -110,6 +120,7 @@ class DocumentRecord(BaseModel):
     money: list[MoneyRecord] = Field(default_factory=list)
     events: list[EventRecord] = Field(default_factory=list)
     dates: list[DateRecord] = Field(default_factory=list)
+    document_date: DocumentDate | None = None
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -1,0 +1,111 @@
+"""Document time: datelines and date lines found, deictic expressions resolved against the
+document's date (never the clock), the user's --dct, and the dateline kept out of events."""
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from factex.cli import app
+from factex.language.doctime import find_doctime, parse_dct, resolve_deictic
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("text, value, source", [
+    ("NAIROBI, 14 March 2023 (AFP) - Kenya signed", "2023-03-14", "dateline"),
+    ("Kenya signs deal\n\nGENEVA, 3 October 2019 (Reuters) -- talks", "2019-10-03", "dateline"),
+    ("WASHINGTON (AP) \u2014 May 9, 2019 \u2014 The Senate", "2019-05-09", "dateline"),
+    ("Lima, Peru - Thursday 12 June 2014: Farmers marched", "2014-06-12", "dateline"),
+    ("OSLO, 11 March 2024 /NTB/ \u2013 Norwegian salmon", "2024-03-11", "dateline"),
+    ("Rio de Janeiro, 3 May 2001 - Brazil", "2001-05-03", "dateline"),
+    ("Press release\n\nBrussels, 14 March 2023\n\nThe Commission", "2023-03-14", "dateline"),
+    ("Flood update\nDate: 12 May 2020\n\nRains continued.", "2020-05-12", "date line"),
+    ("Situation Report #7\n\n18 April 2024\n\nIn numbers", "2024-04-18", "date line"),
+    ("By A. Writer\nPublished 19 December 2024 \u00b7 Updated 20 December 2024", "2024-12-19", "date line"),
+])
+def test_datelines_are_found(text, value, source):
+    found = find_doctime(text)
+    assert (found.value, found.source) == (value, source)
+    assert found.start is not None and text[found.start:found.end].strip()
+
+
+@pytest.mark.parametrize("text", [
+    "The war ended on 2 May 1945 - a date every child learns.",
+    "In 1972, 25 January 1972 - no place before it",
+    "GENEVA, Oct 3 (Reuters) - no year, so no date",
+    "Diplomatic relations were established on 25 January 1972.",
+])
+def test_no_dateline(text):
+    assert find_doctime(text) is None
+
+
+DCT = date(2023, 3, 14)  # a Tuesday
+
+
+@pytest.mark.parametrize("text, future, value", [
+    ("Tuesday", False, "2023-03-14"), ("on Monday", False, "2023-03-13"),
+    ("Wednesday", False, "2023-03-08"), ("Wednesday", True, "2023-03-15"),
+    ("last Tuesday", False, "2023-03-07"), ("next Monday", False, "2023-03-20"),
+    ("yesterday", False, "2023-03-13"), ("today", False, "2023-03-14"),
+    ("tomorrow", False, "2023-03-15"), ("this morning", False, "2023-03-14"),
+    ("last week", False, "2023-W10"), ("earlier this week", False, "2023-W11"),
+    ("next week", False, "2023-W12"), ("last month", False, "2023-02"),
+    ("this month", False, "2023-03"), ("next month", False, "2023-04"),
+    ("last year", False, "2022"), ("next year", False, "2024"),
+])
+def test_deictic_expressions_resolve_against_the_document_date(text, future, value):
+    assert resolve_deictic(text, DCT, future=future).value == value
+
+
+def test_month_and_year_boundaries():
+    assert resolve_deictic("last month", date(2024, 1, 5)).value == "2023-12"
+    assert resolve_deictic("next month", date(2023, 12, 5)).value == "2024-01"
+    assert resolve_deictic("last week", date(2021, 1, 6)).value == "2020-W53"
+    assert resolve_deictic("the following year", DCT) is None  # anaphoric, not deictic
+
+
+@pytest.mark.parametrize("bad", ["2023-02-30", "14/03/2023", "yesterday", ""])
+def test_a_bad_document_date_is_refused(bad):
+    with pytest.raises(ValueError):
+        parse_dct(bad)
+
+
+NEWS = ("NAIROBI, 14 March 2023 (AFP) - Kenya and Ethiopia signed a water agreement on Monday, "
+        "officials said.\n\nThe World Bank approved a $300 million loan to Kenya last month.\n")
+
+
+def test_news_events_are_dated_by_their_deictic_dates(extractor):
+    rec = extractor.extract(NEWS, doc_id="news")
+    assert rec.document_date.value == "2023-03-14" and rec.document_date.source == "dateline"
+    events = {(e.type, e.date.value) for e in rec.events}
+    assert ("agreement", "2023-03-13") in events
+    assert all(e.date.text != "14 March 2023" for e in rec.events)  # not the dateline's date
+    assert all("NAIROBI" not in e.actors for e in rec.events)       # nor its place
+    assert rec.money[0].date.value == "2023-02"
+
+
+def test_the_users_date_wins_over_the_dateline(extractor):
+    rec = extractor.extract(NEWS, doc_id="news", dct="2023-03-21")
+    assert rec.document_date.value == "2023-03-21" and rec.document_date.source == "user"
+    assert ("agreement", "2023-03-20") in {(e.type, e.date.value) for e in rec.events}
+
+
+def test_without_a_document_date_deictic_weekdays_get_no_value(extractor):
+    rec = extractor.extract("Kenya and Ethiopia signed a water agreement on Monday.", doc_id="x")
+    assert rec.document_date is None
+    assert not rec.events and all("Monday" not in d.text for d in rec.dates)
+
+
+def test_cli_dct(tmp_path):
+    p = tmp_path / "note.txt"
+    p.write_text("Kenya and Ethiopia signed a water agreement on Monday.\n")
+    r = runner.invoke(app, ["extract", str(p), "--dct", "2023-03-14"])
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.stdout)
+    assert rec["document_date"] == {"value": "2023-03-14", "source": "user", "text": None,
+                                    "start": None, "end": None}
+    assert [(e["type"], e["date"]["value"]) for e in rec["events"]] == [("agreement", "2023-03-13")]
+    r = runner.invoke(app, ["extract", str(p), "--dct", "2023-02-30"])
+    assert r.exit_code == 2 and "not a calendar date" in r.stderr and "Traceback" not in r.stderr
