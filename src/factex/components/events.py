@@ -32,10 +32,6 @@ from factex.components.base import RulesComponent
 from factex.components.doctime import dateline_span
 from factex.records.mentions import DateMention, EventMention
 
-_MODAL_AUX = {"would", "could", "might", "may", "should", "shall", "will", "can", "must"}
-_PLAN_HEADS = {"plan", "propose", "intend", "hope", "seek", "want", "aim", "expect", "try",
-               "attempt", "threaten", "refuse", "fail", "decline", "cancel", "postpone", "consider",
-               "offer", "promise", "allow", "permit", "enable", "authorise", "authorize"}
 # Verbs whose infinitive complement names the happening ("agreed to lend", "decided to open").
 _DEFER_TO_COMPLEMENT = {"agree", "decide", "resolve", "vote"}
 # Nouns whose "of" phrase names a field, not a happening ("treaties of trade").
@@ -298,7 +294,6 @@ class EventsComponent(RulesComponent):
 
     def _event(self, doc: Doc, sent: Span, trig: _Trigger, d: DateMention,
                how: str) -> EventMention | None:
-        modality = _modality(trig.token)
         date = d.whole(doc_text(doc))
         value = date.timex.value
         date_start, date_end = date.start, date.end
@@ -317,7 +312,7 @@ class EventsComponent(RulesComponent):
             type=trig.entry.type, trigger=trigger_text, trigger_start=tok.idx,
             trigger_end=tok.idx + len(tok.text), date=date, actors=actors, location=location,
             start=start, end=end, sent_start=sent.start_char, sent_end=sent.end_char,
-            modality=modality, confidence=round(conf, 3), trigger_i=tok.i)
+            modality=None, confidence=round(conf, 3), trigger_i=tok.i)
 
     def _actors(self, doc: Doc, trig: _Trigger, value: str) -> tuple[list[str], str | None]:
         """Named participants of the trigger's clause; the place it happened goes to location."""
@@ -590,30 +585,6 @@ def _title_demonym(doc: Doc, token: Token) -> bool:
     while nxt < len(doc) and doc[nxt].is_title and doc[nxt].ent_type_ != "PERSON":
         nxt += 1
     return nxt < len(doc) and doc[nxt].ent_type_ == "PERSON" and nxt - token.i <= 4
-
-
-def _modality(token: Token) -> str | None:
-    """'negated' or 'planned' for a happening that did not (yet) happen, else None."""
-    for c in token.children:
-        if c.dep_ == "neg":
-            return "negated"
-        if c.dep_ == "aux" and c.lower_ in _MODAL_AUX:
-            return "planned"
-    # "planned to visit", "was expected to return … with a state visit", "cancelled the trip":
-    # climb to the verb of the trigger's clause, then across xcomp/ccomp edges.
-    t = token
-    for _ in range(5):
-        if t.head.i == t.i or t.dep_ in ("conj", "advcl", "relcl", "ROOT"):
-            break
-        child, t = t, t.head
-        lemma = t.lemma_.lower()
-        if child.dep_ in ("xcomp", "ccomp") and lemma in _PLAN_HEADS:
-            return "planned"
-        if child.dep_ in ("dobj", "nsubjpass") and lemma in {"cancel", "postpone", "abandon"}:
-            return "planned"
-        if child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in t.children):
-            return "negated"
-    return None
 
 
 def _year_of(value: str) -> int | None:

@@ -16,6 +16,7 @@ organisations.jsonl    :class:`OrganisationEntry`: an organisation and its alias
 event_triggers.jsonl   :class:`TriggerEntry`: an event type's trigger lemma and its frame
 date_patterns.jsonl    :class:`DatePattern`: a spaCy token pattern for a date expression
 money_roles.jsonl      :class:`RoleRule`: a verb frame, or who pays/receives by a cue
+modality.jsonl         :class:`ModalityRule`: a cue that a happening is planned, negated or hypothetical
 currencies.json        signs, words, plurals and magnitudes (merged key by key)
 =====================  ==============================================================
 
@@ -111,6 +112,32 @@ class RoleRule(BaseModel):
                 and not frames.intersection(self.not_frames))
 
 
+class ModalityRule(BaseModel):
+    """One row of ``modality.jsonl``: a cue that an event's happening is ``planned``,
+    ``negated`` or ``hypothetical`` (contract §1), with its scope, as medspaCy's ConText keeps
+    its rules.
+
+    ``scope``: ``trigger`` (a child of the trigger with a dependency in ``dep`` and, if given,
+    a word in ``words``), ``self`` (the trigger's own dependency is in ``dep`` and it has a
+    child of ``child_dep`` / ``child_words``), or ``governor`` (walking up from the trigger to
+    the verbs governing it, at most five steps and not across a conjunction, relative or
+    adverbial clause: the edge is in ``dep`` and the governor's lemma in ``lemmas`` or it has a
+    child of ``governor_child_dep``). The first row that applies decides.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    category: Literal["planned", "negated", "hypothetical"]
+    scope: Literal["trigger", "self", "governor"]
+    dep: list[str]
+    words: list[str] | None = None
+    lemmas: list[str] | None = None
+    child_dep: list[str] | None = None
+    child_words: list[str] | None = None
+    governor_child_dep: str | None = None
+    direct: bool = False  # governor scope: only the trigger's own edge, not one further up
+    note: str = ""
+
+
 class CurrencyAdditions(BaseModel):
     """A user's ``currencies.json``: any part of the bundled table, merged key by key."""
 
@@ -129,6 +156,7 @@ JSONL_FILES: dict[str, type[BaseModel]] = {
     "event_triggers.jsonl": TriggerEntry,
     "date_patterns.jsonl": DatePattern,
     "money_roles.jsonl": RoleRule,
+    "modality.jsonl": ModalityRule,
 }
 CURRENCIES = "currencies.json"
 
@@ -248,6 +276,10 @@ class Rules:
     @property
     def date_patterns(self) -> list[DatePattern]:
         return self.rows["date_patterns.jsonl"]
+
+    @property
+    def modality(self) -> list[ModalityRule]:
+        return self.rows["modality.jsonl"]
 
     @cached_property
     def money_roles(self) -> "RoleTable":

