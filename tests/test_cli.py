@@ -219,3 +219,39 @@ def test_same_named_files_in_two_folders_keep_distinct_ids(tmp_path):
     assert r.exit_code == 0, r.output
     ids = [json.loads(x)["doc_id"] for x in r.stdout.strip().splitlines()]
     assert len(set(ids)) == 2 and all(i.endswith("notes") for i in ids)
+
+
+def test_explain_names_real_rows_and_is_off_by_default(tmp_path):
+    from conftest import ROOT
+
+    p = tmp_path / "n.txt"
+    p.write_text("In 1990 Japan signed a treaty with Indonesia and lent US$5 million to Indonesia.\n")
+    plain = json.loads(runner.invoke(app, ["extract", str(p)]).stdout)
+    assert all("explain" not in e for e in plain["events"]) and all("explain" not in m for m in plain["money"])
+    rec = json.loads(runner.invoke(app, ["extract", str(p), "--explain"]).stdout)
+    data = ROOT / "src" / "factex" / "data"
+    for ev in rec["events"]:
+        where = ev["explain"]["trigger"]
+        if where.startswith("event_triggers.jsonl:"):
+            row = json.loads((data / "event_triggers.jsonl").read_text().splitlines()[int(where.split(":")[1]) - 1])
+            assert row["type"] == ev["type"]
+        assert ev["explain"]["date"].startswith("factex_events")
+    money = rec["money"][0]
+    assert (money["payer"], money["recipient"]) == ("Japan", "Indonesia")
+    for role in ("payer", "recipient"):
+        row = json.loads((data / "money_roles.jsonl").read_text().splitlines()[int(money["explain"][role].split(":")[1]) - 1])
+        assert row["role"] == role
+
+
+def test_min_confidence_drops_weaker_records(tmp_path):
+    p = tmp_path / "n.txt"
+    p.write_text("In 1990 Japan signed a treaty with Indonesia. The 1991 agreement on trade followed.\n")
+    everything = json.loads(runner.invoke(app, ["extract", str(p)]).stdout)
+    confs = sorted(e["confidence"] for e in everything["events"])
+    assert len(confs) >= 1
+    cut = runner.invoke(app, ["extract", str(p), "--min-confidence", str(confs[-1])])
+    kept = json.loads(cut.stdout)["events"]
+    assert kept and all(e["confidence"] >= confs[-1] for e in kept)
+    assert len(kept) == sum(c >= confs[-1] for c in confs)
+    bad = runner.invoke(app, ["extract", str(p), "--min-confidence", "2"])
+    assert bad.exit_code == 2

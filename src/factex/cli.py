@@ -124,12 +124,17 @@ def extract(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A directory of rules files (triggers, gazetteer entries, currencies) added to the bundled ones; repeatable.")] = None,
     dct: Annotated[Optional[str], typer.Option("--dct", help="The documents' date, YYYY-MM-DD: 'on Tuesday', 'last month' are resolved against it (default: each document's dateline, if any).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Add to each event and amount the rules (data file and row) and stages behind it.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out events and amounts whose confidence is below this.")] = 0.0,
 ) -> None:
     """Extract actors, money and dated events from documents, as contract JSON."""
+    from factex.pipeline.run import OutputOptions
+
     try:
         code = run_extract(paths, output, fmt, model, max_bytes, jobs=jobs, engine=engine,
                            scheduler=scheduler, batch_size=batch_size, quiet=quiet,
-                           rules=[str(r) for r in rules or []], dct=dct)
+                           rules=[str(r) for r in rules or []], dct=dct,
+                           options=OutputOptions(explain=explain, min_confidence=min_confidence))
     except FactexError as exc:
         if _State.debug:
             traceback.print_exc()
@@ -140,7 +145,7 @@ def extract(
 def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
                 model: str | None, max_bytes: int, *, jobs: int = 1, engine: Engine = Engine.local,
                 scheduler: str | None = None, batch_size: int = 16, quiet: bool = False,
-                rules: list[str] | None = None, dct: str | None = None) -> int:
+                rules: list[str] | None = None, dct: str | None = None, options=None) -> int:
     """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
     if dct is not None:
         from factex.language.doctime import parse_dct
@@ -179,11 +184,12 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     if engine == Engine.dask:
         try:
             results = run_dask(docs, scheduler=scheduler, model=model, batch_size=batch_size,
-                               rules=rules)
+                               rules=rules, options=options)
         except ImportError:
             raise FactexError('the dask engine needs: pip install "factex[dask]"') from None
     else:
-        results = run_local(docs, model=model, jobs=jobs, batch_size=batch_size, rules=rules)
+        results = run_local(docs, model=model, jobs=jobs, batch_size=batch_size, rules=rules,
+                            options=options)
     pretty = (fmt or (OutputFormat.json if len(files) + len(path_errors) == 1
                       else OutputFormat.jsonl)) == OutputFormat.json
     progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty())

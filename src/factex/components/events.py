@@ -94,6 +94,8 @@ class EventsComponent(RulesComponent):
 
     def _compile(self) -> None:
         self.lexicon: dict[str, list[TriggerEntry]] = {}
+        # Where each entry stands (--explain): rows count the user's files first, then ours.
+        self._row = {id(e): f"event_triggers.jsonl:{n}" for n, e in enumerate(self.rules.triggers, 1)}
         for entry in self.rules.triggers:
             self.lexicon.setdefault(entry.lemma, []).append(entry)
         for entries in self.lexicon.values():
@@ -297,7 +299,7 @@ class EventsComponent(RulesComponent):
         date = d.whole(doc_text(doc))
         value = date.timex.value
         date_start, date_end = date.start, date.end
-        actors, location = self._actors(doc, trig, value)
+        actors, location, actors_how = self._actors(doc, trig, value)
         tok = trig.token
         trigger_text = tok.text
         if tok.pos_ == "NOUN":
@@ -308,14 +310,19 @@ class EventsComponent(RulesComponent):
         start = min(tok.idx, date_start)
         end = max(tok.idx + len(tok.text), date_end)
         conf = trig.entry.confidence * {"clause": 1.0, "governing": 0.85, "carried": 0.75}[how]
+        source = self._row.get(id(trig.entry)) or (
+            "fallback: a past-tense action verb with its own date" if trig.fallback
+            else "money_roles.jsonl frames: a verb of giving, receiving, buying or selling an amount")
         return EventMention(
             type=trig.entry.type, trigger=trigger_text, trigger_start=tok.idx,
             trigger_end=tok.idx + len(tok.text), date=date, actors=actors, location=location,
             start=start, end=end, sent_start=sent.start_char, sent_end=sent.end_char,
-            modality=None, confidence=round(conf, 3), trigger_i=tok.i)
+            modality=None, confidence=round(conf, 3), trigger_i=tok.i, trigger_rule=source,
+            date_how=how, actors_how=actors_how)
 
-    def _actors(self, doc: Doc, trig: _Trigger, value: str) -> tuple[list[str], str | None]:
-        """Named participants of the trigger's clause; the place it happened goes to location."""
+    def _actors(self, doc: Doc, trig: _Trigger, value: str) -> tuple[list[str], str | None, str]:
+        """Named participants of the trigger's clause (and how they were found); the place it
+        happened goes to location."""
         table = doc._.factex_token_actor or {}
         gz = gazetteer()
         etype = trig.entry.type
@@ -349,13 +356,16 @@ class EventsComponent(RulesComponent):
             names.append(name)
         topic = doc._.factex_topic or []
         text = " ".join(w.lower_ for w in tokens)
+        how = "clause"
         if any(p in text for p in BOTH_SIDES) or (etype in _BILATERAL_TYPES and len(names) < 2
                                                   and _only_topic(names, topic)):
             # "both countries", "bilateral trade", or a relations event naming at most one
             # participant in a two-party article: the article's two parties took part. Two named
             # participants ("JICA … to Bangladesh", "Rudd and O'Neill") already say who.
+            if any(s not in names for s in topic):
+                how = "clause+topic"
             names.extend(s for s in topic if s not in names)
-        return _as_of(doc, names, value), location
+        return _as_of(doc, names, value), location, how
 
     def _other_happenings(self, trig: _Trigger, tokens: list[Token]) -> set[int]:
         """Tokens inside adjunct phrases that name a happening of their own ("during a state

@@ -273,7 +273,9 @@ class MoneyComponent(RulesComponent):
             mention = MoneyMention(
                 start=a.start, end=a.end, text=text[a.start:a.end], amount=a.value,
                 currency=currency, qualifier=qualifier, token_start=span.start,
-                token_end=span.end, confidence=0.9 if confident else 0.6)
+                token_end=span.end, confidence=0.9 if confident else 0.6,
+                currency_how="explicit or settled by context" if confident
+                else "the default of an ambiguous sign")
             _parties(doc, span, mention)
             date = _date_for(doc, span)
             mention.date = date.whole(text) if date else None
@@ -385,7 +387,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             path[-1:-1] = [subj, *[c for c in subj.children if c.dep_ == "compound"]]
-    found: dict[str, list[str]] = {"payer": [], "recipient": []}
+    found: dict[str, list[tuple[str, str]]] = {"payer": [], "recipient": []}
     transfer = bool(frames & {"buy", "sell"})
     for node in path:
         if _is_transfer_noun(node):
@@ -395,12 +397,12 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                 who = _prep_object_actor(doc, child)
                 rule = table.first("prep", frames, word=child.lower_) if who else None
                 if rule:
-                    found[rule.role].append(who)
+                    found[rule.role].append((who, table.where(rule)))
             elif child.dep_ in ("poss", "amod", "compound", "nmod") and _is_transfer_noun(node):
                 who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
                 rule = table.first("modifier", frames) if who else None
                 if rule:
-                    found[rule.role].append(who)
+                    found[rule.role].append((who, table.where(rule)))
     if verb is not None:
         subj, passive = _subject(verb)
         subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
@@ -410,20 +412,26 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         if rule is not None:
             transfer = transfer or rule.transfer
             if subj_actor:
-                found[rule.role].append(subj_actor)
+                found[rule.role].append((subj_actor, table.where(rule)))
             obj_rule = table.first("object", frames)
             if obj_rule is not None and not found[obj_rule.role]:
                 who = _object_actor(doc, verb, span, path)
                 if who:
-                    found[obj_rule.role].append(who)
+                    found[obj_rule.role].append((who, table.where(obj_rule)))
     if not transfer:
         return
-    payer = _as_party(doc, found["payer"][0] if found["payer"] else None)
-    recipient = _as_party(doc, found["recipient"][0] if found["recipient"] else None)
-    payer, recipient = _complete_from_topic(doc, payer, recipient)
+    payer = _as_party(doc, found["payer"][0][0] if found["payer"] else None)
+    recipient = _as_party(doc, found["recipient"][0][0] if found["recipient"] else None)
+    roles = {role: found[role][0][1] for role in found if found[role]}
+    completed = _complete_from_topic(doc, payer, recipient)
+    for role, before, after in zip(("payer", "recipient"), (payer, recipient), completed):
+        if after is not None and after != before:
+            roles[role] = "the article's other party (factex_topic)"
+    payer, recipient = completed
     if payer == recipient:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
+    mention.roles = {r: how for r, how in roles.items() if getattr(mention, r) is not None}
 
 
 def _path_to_verb(span: Span) -> list[Token]:

@@ -314,6 +314,11 @@ class RoleTable:
                 for lemma in r.lemmas:
                     self.frames.setdefault(lemma, set()).add(r.frame)
         self.rows = {cue: [r for r in rows if r.cue == cue] for cue in ("prep", "modifier", "subject", "object")}
+        self.line = {id(r): n for n, r in enumerate(rows, 1)}  # for --explain
+
+    def where(self, rule: RoleRule) -> str:
+        """``money_roles.jsonl:N`` of a row."""
+        return f"money_roles.jsonl:{self.line[id(rule)]}"
 
     def frames_of(self, lemma: str) -> frozenset[str]:
         return frozenset(self.frames.get(lemma, ()))

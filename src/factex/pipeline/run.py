@@ -34,24 +34,41 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_batch(extractor: Extractor, docs: list[Document]) -> list[Result]:
+def extract_batch(extractor: Extractor, docs: list[Document], options: "OutputOptions | None" = None) -> list[Result]:
     """Extract a batch through ``nlp.pipe``; if the batch fails, retry one document at a time so
     that only the document at fault is lost."""
+    options = options or OutputOptions()
     try:
         records = list(extractor.pipe(docs))
-        return [_ok(d, r) for d, r in zip(docs, records)]
+        return [_ok(d, r, options) for d, r in zip(docs, records)]
     except Exception:  # noqa: BLE001 - isolate the failing document below
         out = []
         for d in docs:
             try:
-                out.append(_ok(d, next(extractor.pipe([d]))))
+                out.append(_ok(d, next(extractor.pipe([d])), options))
             except Exception as exc:  # noqa: BLE001 - reported per document
                 out.append(Result(d.doc_id, d.source, None, f"{type(exc).__name__}: {exc}"))
         return out
 
 
-def _ok(d: Document, record) -> Result:
-    return Result(d.doc_id, d.source, record.model_dump_json())
+@dataclass(frozen=True)
+class OutputOptions:
+    """What goes into each output record: ``explain`` keeps the rules behind each event and
+    amount; ``min_confidence`` drops the events and amounts below it."""
+
+    explain: bool = False
+    min_confidence: float = 0.0
+
+
+_NO_EXPLAIN = {"events": {"__all__": {"explain"}}, "money": {"__all__": {"explain"}}}
+
+
+def _ok(d: Document, record, options: OutputOptions) -> Result:
+    if options.min_confidence > 0:
+        record.events = [e for e in record.events if (e.confidence or 0) >= options.min_confidence]
+        record.money = [m for m in record.money if (m.confidence or 0) >= options.min_confidence]
+    return Result(d.doc_id, d.source,
+                  record.model_dump_json(exclude=None if options.explain else _NO_EXPLAIN))
 
 
 # -- engines ----------------------------------------------------------------------------------
@@ -87,16 +104,19 @@ def shared_extractor(model: str | None = None, rules: list[str] | None = None) -
 
 
 def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int = 1,
-              batch_size: int = 16, rules: list[str] | None = None) -> Iterator[Result]:
+              batch_size: int = 16, rules: list[str] | None = None,
+              options: OutputOptions | None = None) -> Iterator[Result]:
     """Extract in this process (``jobs=1``) or on ``jobs`` worker processes, in input order.
 
-    ``rules``: directories of rules files added to the pipeline's (see :mod:`factex.language.rules`).
+    ``rules``: directories of rules files added to the pipeline's (see :mod:`factex.language.rules`);
+    ``options``: what goes into each record (:class:`OutputOptions`).
     """
+    options = options or OutputOptions()
     if jobs <= 1:
         extractor = load_extractor(model, batch_size, rules)
         try:
             for batch in batched(docs, batch_size):
-                yield from extract_batch(extractor, batch)
+                yield from extract_batch(extractor, batch, options)
         finally:
             gc.unfreeze()
         return
@@ -112,7 +132,7 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
     try:
         with ctx.Pool(jobs, initializer=init, initargs=args) as pool:
             # imap keeps input order; a bounded chunk stream keeps memory flat.
-            for results in pool.imap(_work, batched(docs, batch_size)):
+            for results in pool.imap(_work, ((b, options) for b in batched(docs, batch_size))):
                 yield from results
     finally:
         gc.unfreeze()
@@ -125,13 +145,13 @@ def _init_worker(model: str | None, batch_size: int, rules: list[str] | None) ->
     _WORKER["x"] = load_extractor(model, batch_size, rules)
 
 
-def _work(batch: list[Document]) -> list[Result]:
-    return extract_batch(_WORKER["x"], batch)
+def _work(job: tuple[list[Document], OutputOptions]) -> list[Result]:
+    return extract_batch(_WORKER["x"], *job)
 
 
 def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = None,
              batch_size: int = 16, in_flight: int = 8,
-             rules: list[str] | None = None) -> Iterator[Result]:
+             rules: list[str] | None = None, options: OutputOptions | None = None) -> Iterator[Result]:
     """Extract on a Dask distributed cluster; each worker loads the model once (and the
     ``rules`` directories, which must exist on the workers too).
 
@@ -145,7 +165,8 @@ def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = No
     with Client(scheduler) as client:
         pending: list = []
         for batch in batched(docs, batch_size):
-            pending.append(client.submit(dask_extract_batch, batch, model, batch_size, rules, pure=False))
+            pending.append(client.submit(dask_extract_batch, batch, model, batch_size, rules,
+                                          options or OutputOptions(), pure=False))
             if len(pending) >= in_flight:
                 yield from pending.pop(0).result()
         for fut in pending:
@@ -153,7 +174,8 @@ def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = No
 
 
 def dask_extract_batch(batch: list[Document], model: str | None, batch_size: int,
-                       rules: list[str] | None = None) -> list[Result]:
+                       rules: list[str] | None = None,
+                       options: OutputOptions | None = None) -> list[Result]:
     """Run on a Dask worker: the worker's Extractor is created once and kept on the worker."""
     from distributed import get_worker
 
@@ -163,4 +185,4 @@ def dask_extract_batch(batch: list[Document], model: str | None, batch_size: int
     if extractor is None:
         extractor = Extractor(model, batch_size=batch_size, rules=rules or None)
         worker._factex_cache = {**getattr(worker, "_factex_cache", {}), key: extractor}
-    return extract_batch(extractor, batch)
+    return extract_batch(extractor, batch, options)

@@ -23,6 +23,14 @@ from factex.records.schema import (
 from factex.reading.text import RepairedText, may_need_repair, repair_slice
 
 
+# --explain: which stage set an event's date and participants, in words.
+_DATE_HOW = {"clause": "factex_events: a date in the trigger's own clause",
+             "governing": "factex_events: the date of the clause governing the trigger's",
+             "carried": "factex_events: carried over to a dateless happening told in the sentence before"}
+_ACTORS_HOW = {"clause": "factex_events: the named participants of the trigger's clause",
+               "clause+topic": "factex_events: the clause's participants and the article's two parties (factex_topic)"}
+
+
 def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str,
                  source: str | None, sha: str, pipeline: dict, warnings: list[str]) -> DocumentRecord:
     """Turn processed Docs (one, or the pieces of a long text) into a :class:`DocumentRecord`.
@@ -81,14 +89,19 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
                 text=checked(s, e, m.text), start=s, end=e, amount=m.amount, currency=m.currency,
                 qualifier=m.qualifier, payer=m.payer, recipient=m.recipient,
                 date=date_record(m.date, offset) if m.date else None,
-                sentence=text[ss:se].strip(), confidence=m.confidence))
+                sentence=text[ss:se].strip(), confidence=m.confidence,
+                explain={"amount": "money scanner (currencies.json)", "currency": m.currency_how,
+                         **{role: m.roles[role] for role in ("payer", "recipient") if role in m.roles}}))
         for ev in doc._.factex_events or []:
             s, e = span(ev.start, ev.end, offset)
             events.append(EventRecord(
                 type=ev.type, trigger=ev.trigger, date=date_record(ev.date, offset),
                 actors=ev.actors, location=ev.location, start=s, end=e,
                 sentence=text[ev.sent_start:ev.sent_end].strip(), modality=ev.modality,
-                confidence=ev.confidence))
+                confidence=ev.confidence,
+                explain={"trigger": ev.trigger_rule, "date": _DATE_HOW.get(ev.date_how, ev.date_how),
+                         "actors": _ACTORS_HOW.get(ev.actors_how, ev.actors_how),
+                         **({"modality": f"modality.jsonl:{ev.modality_rule}"} if ev.modality_rule else {})}))
     return DocumentRecord(
         doc_id=doc_id, source=source, text_sha256=sha, pipeline=Pipeline(**pipeline),
         actors=list(actors.values()), money=money, events=events, dates=dates,

@@ -91,6 +91,8 @@ class MoneyMention:
     recipient: str | None = None
     date: DateMention | None = None
     confidence: float = 0.5
+    roles: dict = field(default_factory=dict)  # role -> "money_roles.jsonl:N (cue)" that set it
+    currency_how: str = ""  # "explicit" or "context"
 
 
 @dataclass
@@ -112,3 +114,6 @@ class EventMention:
     confidence: float = 0.5
     trigger_i: int = -1  # token index of the trigger in its Doc
     modality_rule: int | None = None  # the row of modality.jsonl that set ``modality``
+    trigger_rule: str = ""  # what made the trigger: "event_triggers.jsonl:12", a money verb, …
+    date_how: str = ""  # how the date was bound: "clause", "governing" or "carried"
+    actors_how: str = ""  # "clause", or "clause+topic" when the article's parties were added

@@ -72,6 +72,7 @@ class MoneyRecord(BaseModel):
     date: DateRecord | None = None
     sentence: str
     confidence: float | None = None
+    explain: dict | None = Field(default=None, description="(factex, --explain) the rules behind it")
 
 
 class EventRecord(BaseModel):
@@ -89,6 +90,7 @@ class EventRecord(BaseModel):
         default=None, description="null for an asserted happening; 'negated', 'planned', ..."
     )
     confidence: float | None = None
+    explain: dict | None = Field(default=None, description="(factex, --explain) the rules behind it")
 
 
 class DocumentDate(BaseModel):
