@@ -36,7 +36,7 @@ DECADE_WORDS = {
     "eighties": 8, "nineties": 9,
 }
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
-              "hour": "H", "minute": "M", "summer": "SU", "winter": "WI"}
+              "hour": "H", "minute": "M", "second": "S", "summer": "SU", "winter": "WI"}
 
 # Prefixes that set TIMEX3 mod; the longest match wins.
 MOD_PREFIXES = [
@@ -106,7 +106,7 @@ _REL_BEFORE = re.compile(r"(?:the\s+)?(?P<unit>year|month|day)\s+(?P<dir>before|
 _DURATION = re.compile(
     rf"(?:the\s+)?(?:(?:some|about|almost|nearly|over|more\s+than|less\s+than|just|only|at\s+least|"
     rf"another|a\s+further|the\s+next|the\s+past|the\s+last|the\s+first|the\s+following)\s+)*"
-    rf"{_NUM}(?:\s+|-)(?P<unit>years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)"
+    rf"{_NUM}(?:\s+|-)(?P<unit>years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seconds?)"
     r"(?:\s+(?:long|of\s+\w+))?")
 _VAGUE_DURATION = re.compile(r"(?P<unit>years|months|weeks|days|decades|centuries|hours)")
 _SET = re.compile(r"(?:every|each)\s+(?P<unit>year|month|week|day|summer|winter)|annually|yearly|"
@@ -250,6 +250,8 @@ def _year_of_month(anchor: Anchor, month: int) -> int:
 def _iso(t, g, era, anchor):
     if not 1 <= int(g["month"]) <= 12:
         return None
+    if g["day"] and not _valid_day(int(g["year"]), int(g["month"]), int(g["day"])):
+        return None  # "2020-02-30" is no date
     return Timex(t if g["day"] else f"{g['year']}-{g['month']}")
 
 
@@ -487,7 +489,7 @@ def _parse_duration(t: str) -> Timex | None:
         unit = m.group("unit").rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
         code = UNIT_CODES.get(unit, "Y")
-        if code in ("H", "M") and unit in ("hour", "minute"):
+        if unit in ("hour", "minute", "second"):
             return Timex(f"PT{n if n is not None else 'X'}{code}", type="DURATION")
         return Timex(f"P{n if n is not None else 'X'}{code}", type="DURATION")
     if _VAGUE_DURATION.fullmatch(t) and t != "years":
@@ -654,6 +656,8 @@ def warm_up() -> None:
 
 
 def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Timex | None:
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
+        return None  # an ISO date our reader refused ("2020-02-30") is no date in another order
     has_year = re.search(r"\b\d{3,4}\b", t) is not None
     if not has_year and anchor is None:
         return None

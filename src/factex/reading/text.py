@@ -179,6 +179,14 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
     bad = lenient.count("\ufffd")
     if bad <= max(3, len(data) // 1000) and _mostly_multibyte_utf8(data):
         return lenient, f"{name}: {bad} invalid UTF-8 byte(s) replaced"
+    if _mostly_ascii(data):
+        # Western text with a few bytes above 127 (typographic quotes, dashes, £, €, accents):
+        # Windows-1252 is by far the likeliest, and the detector's letter statistics, which a
+        # short English text does not have, pick DOS code pages (cp775, cp852) instead.
+        try:
+            return data.decode("cp1252"), f"{name}: not UTF-8, decoded as cp1252"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -195,6 +203,12 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             pass
     return str(best), f"{name}: not UTF-8, decoded as {encoding}"
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """At least 90 % of the bytes are ASCII: a Latin-script text in a single-byte code page."""
+    high = sum(1 for b in data if b >= 0x80)
+    return high * 10 <= len(data)
 
 
 def _mostly_multibyte_utf8(data: bytes) -> bool:
