@@ -76,3 +76,78 @@ def test_no_date_depends_on_the_clock(extractor, monkeypatch):
         time.tzset()
     assert first == again
     assert not any("T" in d["value"] and ":" in d["value"] for d in first["dates"])
+
+
+# -- 1: -o never replaces what is not a regular file, nor an input --------------------------
+
+def _extract_to(out, *inputs):
+    return runner.invoke(app, ["extract", *map(str, inputs), "-o", str(out)])
+
+
+def test_output_to_a_device_is_written_through(tmp_path):
+    r = _extract_to("/dev/null", SEED)
+    assert r.exit_code == 0, r.output
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_output_to_a_fifo_is_written_through(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    r = _extract_to(fifo, SEED)
+    got = reader.communicate(timeout=60)[0]
+    assert r.exit_code == 0 and json.loads(got)["doc_id"] == "bangladesh-russia-relations"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_output_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    r = _extract_to(link, SEED)
+    assert r.exit_code == 0, r.output
+    assert link.is_symlink() and json.loads(target.read_text())["doc_id"] == "bangladesh-russia-relations"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_output_equal_to_an_input_is_refused(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Japan gave US$5 million in 1990.\n")
+    r = _extract_to(doc, doc)
+    assert r.exit_code == 2 and "is also an input" in r.stderr
+    assert doc.read_text() == "Japan gave US$5 million in 1990.\n"
+
+
+# -- 5: a directory gives JSONL, however many documents it holds ------------------------------
+
+def test_a_directory_of_one_document_gives_jsonl(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Japan gave US$5 million in 1990.\n")
+    r = _extract_to(tmp_path / "out.jsonl", tmp_path / "in")
+    assert r.exit_code == 0
+    lines = (tmp_path / "out.jsonl").read_text().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["doc_id"] == "a"
+
+
+# -- 4: signals -------------------------------------------------------------------------------
+
+def test_sigterm_leaves_the_old_output_and_no_temporary_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(200):
+        (docs / f"d{i:03d}.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-c", "from factex.cli import main; main()", "extract",
+                          str(docs), "-o", str(out), "-q"], stderr=subprocess.PIPE, text=True)
+    for _ in range(600):  # until the run has started writing its temporary file
+        if list(tmp_path.glob(".out.jsonl.*.tmp")) or p.poll() is not None:
+            break
+        time.sleep(0.1)
+    p.send_signal(signal.SIGTERM)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 143, err
+    assert err.strip().splitlines()[-1] == "factex: interrupted" and "Traceback" not in err
+    assert out.read_text() == "previous\n"
+    assert not list(tmp_path.glob(".out.jsonl.*.tmp"))

@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import traceback
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -60,30 +58,11 @@ def main_options(
     _State.debug = debug
 
 
-@contextmanager
 def atomic_output(path: Path | None):
-    """Yield a text stream; with a path, write to a temporary file renamed into place on success,
-    so a failure never leaves a truncated output file."""
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    # mkstemp makes the file private; give the output the mode a plain open() would.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """The output stream (see :func:`factex.output.files.open_output`)."""
+    from factex.output.files import open_output
+
+    return open_output(path)
 
 
 class Engine(str, Enum):
@@ -174,7 +153,7 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         return 2
     if engine == Engine.dask and not scheduler:
         raise FactexError("--engine dask needs --scheduler ADDRESS")
-    check_output_path(output)
+    check_output_path(output, files)
     if rules:
         from factex.language.rules import Rules
 
@@ -190,8 +169,10 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     else:
         results = run_local(docs, model=model, jobs=jobs, batch_size=batch_size, rules=rules,
                             options=options)
-    pretty = (fmt or (OutputFormat.json if len(files) + len(path_errors) == 1
-                      else OutputFormat.jsonl)) == OutputFormat.json
+    # One file named alone gives pretty JSON; a directory, or several inputs, give JSONL,
+    # whatever they hold, so that line-by-line readers always get lines.
+    single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0]))
+    pretty = (fmt or (OutputFormat.json if single else OutputFormat.jsonl)) == OutputFormat.json
     progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     written = 0
     with atomic_output(output) as out:
@@ -216,17 +197,26 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     return 1 if failed else 0
 
 
-def check_output_path(output: Path | None) -> None:
+def check_output_path(output: Path | None, inputs: list[str] = ()) -> None:
     """Refuse an output path that cannot be written, before any work is done.
 
     Raises:
-        FactexError: when the path is a directory or its folder does not exist.
+        FactexError: when the path is a directory, its folder does not exist or cannot be
+            written, or it is one of the inputs.
     """
     if output is None:
         return
+    from factex.output.files import is_special
+
     if output.is_dir():
         raise FactexError(f"{output}: is a directory (give a file name to -o)")
-    parent = output.parent if str(output.parent) else Path(".")
+    for f in inputs:
+        if f != "-" and output.exists() and os.path.exists(f) and os.path.samefile(output, f):
+            raise FactexError(f"{output}: is also an input; write the output elsewhere")
+    if is_special(output):
+        return  # a device or pipe, written through
+    target = Path(os.path.realpath(output))
+    parent = target.parent
     if not parent.is_dir():
         raise FactexError(f"{output}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
@@ -448,14 +438,36 @@ def evaluate_timex(
         raise typer.Exit(1)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that temporary files are removed."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Terminated()
+
+
 def main() -> None:
-    """Console-script entry point: an unexpected error is one line (``--debug`` for more)."""
+    """Console-script entry point: an unexpected error is one line (``--debug`` for more).
+
+    Ctrl-C (exit 130) and SIGTERM (exit 143) print one line "interrupted": the output file is
+    left as it was (its temporary file removed) and worker processes are stopped.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    if "--debug" in sys.argv[2:]:
+        # "factex extract … --debug" as well as "factex --debug extract …"
+        sys.argv.remove("--debug")
+        _State.debug = True
     try:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         typer.echo("factex: interrupted", err=True)
         sys.exit(130)
+    except _Terminated:
+        typer.echo("factex: interrupted", err=True)
+        sys.exit(143)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # the last line of defence: never a traceback without --debug

@@ -126,7 +126,7 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
         # Load once here: forked workers share the loaded model (copy-on-write) and a bad
         # model name fails here, with one clear error, not in every worker.
         _WORKER["x"] = load_extractor(model, batch_size, rules)
-        ctx, init, args = mp.get_context("fork"), None, ()
+        ctx, init, args = mp.get_context("fork"), _quiet_worker, ()
     else:
         ctx, init, args = mp.get_context("spawn"), _init_worker, (model, batch_size, rules)
     try:
@@ -141,7 +141,16 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
 _WORKER: dict[str, Extractor] = {}
 
 
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: no traceback from each."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _init_worker(model: str | None, batch_size: int, rules: list[str] | None) -> None:
+    _quiet_worker()
     _WORKER["x"] = load_extractor(model, batch_size, rules)
 
 

@@ -1,0 +1,1 @@
+"""Output: writing records to files safely."""
