@@ -151,3 +151,62 @@ def test_sigterm_leaves_the_old_output_and_no_temporary_file(tmp_path):
     assert err.strip().splitlines()[-1] == "factex: interrupted" and "Traceback" not in err
     assert out.read_text() == "previous\n"
     assert not list(tmp_path.glob(".out.jsonl.*.tmp"))
+
+
+# -- 7: amounts read as people write them, refused when unreadable -----------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from factex.components.money import MAX_AMOUNT, scan_amounts  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They paid $1e308 for it.", []),
+    ("A sum of 10^400 dollars.", []),
+    ("It cost Rs 5,00,000 in 2001.", [500000.0]),
+    ("It cost Rs 1,23,45,678 in 2001.", [12345678.0]),
+    ("A loan of $1,5 million.", [1500000.0]),
+    ("Aid worth \u20ac2,5 million arrived.", [2500000.0]),
+    ("Aid of $5\u200b000 was sent.", [5000.0]),
+    ("Sales were 1,234,567 dollars.", [1234567.0]),
+    ("In 1990, 40 million dollars went to Laos.", [40000000.0]),
+    ("A debt of $90,000,000,000,000,000 was claimed.", []),
+])
+def test_amounts(text, expected):
+    assert [a.value for a in scan_amounts(text)] == expected
+
+
+def _western(n: int) -> str:
+    return f"{n:,}"
+
+
+def _indian(n: int) -> str:
+    s = str(n)
+    if len(s) <= 3:
+        return s
+    head, tail = s[:-3], s[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *groups, tail])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12), st.sampled_from(["$", "US$", "EUR ", "Rs ", "\u00a3"]),
+       st.sampled_from([_western, _indian, str]))
+def test_any_written_amount_is_read_exactly(n, sign, fmt):
+    if fmt is _indian and sign != "Rs ":
+        fmt = _western
+    text = f"The grant of {sign}{fmt(n)} was paid."
+    found = scan_amounts(text)
+    assert [a.value for a in found] == [float(n)], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789,.e^$\u20ac \u200bmillionbn", min_size=1, max_size=30))
+def test_no_amount_is_absurd_or_an_exponent(text):
+    for a in scan_amounts(text):
+        assert 0 <= a.value <= MAX_AMOUNT
+        tail = text[a.end:a.end + 2]
+        assert not (tail[:1] in ("e", "E", "^") and tail[1:2].isdigit()), (text, a)

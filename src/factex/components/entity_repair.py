@@ -352,7 +352,7 @@ def _not_a_name(text: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def _not_a_name_in(text: str, rules: Rules) -> bool:
     t = text.strip()
-    return (t.upper().replace(".", "") in ("BC", "BCE", "AD", "CE")
+    return (t.upper().replace(".", "") in ("BC", "BCE", "AD", "CE", "NAN", "INF")
             or t in rules.currencies.symbols or re.fullmatch(r"BC\s.*", t) is not None)
 
 

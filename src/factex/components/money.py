@@ -34,7 +34,12 @@ from factex.language.rules import Rules, active, gazetteer
 from factex.components.base import RulesComponent
 from factex.components.doctime import dateline_span
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Zero-width characters pasted inside a number ("5\u200b000") do not cut it.
+_ZW = "\u200b\u200c\u200d\u2060"
+# An amount is refused, not misread, when its number goes on as an exponent ("$1e308", "10^400").
+_NOT_EXPONENT = r"(?![eE][+\-]?\d|\^)"
+# The largest amount believed (10^16): beyond it the text is a typo, a joke or not money.
+MAX_AMOUNT = 1e16
 _NUMBER_WORDS = {**NUMBER_WORDS, "half a": 0.5}
 
 
@@ -64,9 +69,16 @@ def _compile_scanner(rules: Rules) -> _Scanner:
     word = "|".join(re.escape(w) for w in words)
     mag = "|".join(re.escape(m) for m in mags)
     number_words = "|".join(k for k in _NUMBER_WORDS if " " not in k and k not in ("a", "an"))
-    num = rf"(?:{_NUMBER}|{number_words})"
+    number = (
+        r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 5,00,000 (five lakh)
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+        rf"|\d+,\d{{1,2}}(?=\s*-?\s*(?:{mag})\b)"  # a decimal comma before a magnitude: 1,5 million
+        rf"|\d+(?:[{_ZW}]\d+)*(?:\.\d+)?"
+    )
+    num = rf"(?:(?:{number}){_NOT_EXPONENT}|{number_words})"
+
     def amount(a: str, n: str) -> str:
-        return rf"(?P<{a}>{_NUMBER})(?:\s*-?\s*(?P<{n}>{mag})\b)?"
+        return rf"(?P<{a}>(?:{number}){_NOT_EXPONENT})(?:\s*-?\s*(?P<{n}>{mag})\b)?"
 
     # sign/code before the number ("US$142 million", "Rs 45 crore", "SEK 300 million"),
     # optionally a second bound ("$1-2 million"; "$1m to $2m" is two matches anyway).
@@ -74,7 +86,7 @@ def _compile_scanner(rules: Rules) -> _Scanner:
               + r"(?:\s*(?:[\u2013\-]|to)\s*(?:(?P=sym)\s?)?" + amount("a2", "m2") + ")?")
     # number then word or code ("988 million yuan", "12 lakh rupees", "300 million SEK").
     codes = "|".join(s for s in symbols if re.fullmatch(r"[A-Z]{3}", s))
-    after = (rf"(?<![\w$])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b)?"
+    after = (rf"(?<![\w$^])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b)?"
              rf"(?:\s+(?:of\s+)?)(?P<adj>(?-i:(?:[A-Z][a-z]+\.?\s){{0,2}}))?"
              rf"(?P<word>{word}|(?-i:{codes}))\b")
     regex = re.compile(rf"{before}|{after}", re.I)
@@ -108,14 +120,17 @@ def _matches(sc: _Scanner, text: str) -> Iterator[re.Match[str]]:
 
 
 def _to_number(text: str) -> float | None:
-    t = text.replace(",", "").lower()
+    t = text.lower()
+    for zw in _ZW:
+        t = t.replace(zw, "")
+    t = t.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", t) else t.replace(",", "")
     if t in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[t])
     try:
         value = float(t)
     except ValueError:
         return None
-    return value if math.isfinite(value) else None
+    return value if math.isfinite(value) and value <= MAX_AMOUNT else None
 
 
 def _currency_entry(sc: _Scanner, sym: str | None, word: str | None, adj: str) -> CurrencyEntry | None:
@@ -169,11 +184,11 @@ def scan_amounts(text: str) -> list[ScannedAmount]:
                 v2 = _to_number(g["a2"])
                 s1, e1 = m.start(), m.end("m1") if g["m1"] else m.end("a1")
                 s2 = m.start("a2")
-                if v1 is not None:
+                if v1 is not None and v1 * mag1 <= MAX_AMOUNT:
                     out.append(_amount(s1, e1, v1 * mag1, entry))
-                if v2 is not None:
+                if v2 is not None and v2 * mag2 <= MAX_AMOUNT:
                     out.append(_amount(s2, m.end(), v2 * mag2, entry))
-            elif v1 is not None:
+            elif v1 is not None and v1 * mag1 <= MAX_AMOUNT:
                 out.append(_amount(m.start(), m.end(), v1 * mag1, entry))
         else:
             entry = _currency_entry(sc, None, g["word"], g["adj"] or "")
@@ -183,7 +198,8 @@ def scan_amounts(text: str) -> list[ScannedAmount]:
             if v is None:
                 continue
             mag = sc.magnitudes.get((g["m3"] or "").lower(), 1.0)
-            out.append(_amount(m.start(), m.end(), v * mag, entry))
+            if v * mag <= MAX_AMOUNT:
+                out.append(_amount(m.start(), m.end(), v * mag, entry))
     return out
 
 
