@@ -210,3 +210,36 @@ def test_no_amount_is_absurd_or_an_exponent(text):
         assert 0 <= a.value <= MAX_AMOUNT
         tail = text[a.end:a.end + 2]
         assert not (tail[:1] in ("e", "E", "^") and tail[1:2].isdigit()), (text, a)
+
+
+# -- 8: misconfiguration is one clear error, not silence --------------------------------------
+
+def test_events_alone_say_what_they_need():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factex_events")
+    with pytest.raises(ValueError, match="factex_events needs factex_actors, factex_dates"):
+        nlp("Japan signed a treaty in 1990.")
+
+
+def test_components_on_a_blank_pipeline_ask_for_a_parser():
+    import spacy
+
+    nlp = spacy.blank("en")
+    for name in ("factex_entity_ruler", "factex_entity_repair", "factex_topic", "factex_actors"):
+        nlp.add_pipe(name)
+    with pytest.raises(ValueError, match="needs a dependency parser"):
+        nlp("Japan signed a treaty in 1990.")
+
+
+def test_components_in_the_wrong_order(nlp):
+    import spacy
+
+    from factex.pipeline import choose_model
+
+    wrong = spacy.load(choose_model(None))
+    for name in ("factex_events", "factex_actors", "factex_dates", "factex_money"):
+        wrong.add_pipe(name)
+    with pytest.raises(ValueError, match="factex_events needs"):
+        wrong("Japan signed a treaty in 1990.")

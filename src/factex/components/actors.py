@@ -36,7 +36,7 @@ from factex.records.extensions import register_extensions
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
 from factex.language.rules import gazetteer
-from factex.components.base import RulesComponent
+from factex.components.base import RulesComponent, require
 from factex.components.entity_repair import _is_title, _names_head, _not_a_name, _place_cue, _root
 
 LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "ORG",
@@ -446,6 +446,7 @@ class ActorsComponent(RulesComponent):
         self.rules.gazetteer  # built once per rules, not on the first document
 
     def _process(self, doc: Doc) -> Doc:
+        require(doc, "factex_actors", parse=True)
         found = collect_mentions(doc)
         clusters = cluster(doc, found)
         propagate(doc, clusters)

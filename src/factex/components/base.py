@@ -11,6 +11,21 @@ from spacy.tokens import Doc
 from factex.language.rules import Rules, resolve, using
 
 
+def require(doc: Doc, component: str, extensions: tuple[str, ...] = (), *, parse: bool = False) -> None:
+    """Fail with one clear line when a component runs without what it needs before it.
+
+    Raises:
+        ValueError: naming the component and the missing components or annotation.
+    """
+    missing = [f"factex_{e}" for e in extensions if getattr(doc._, f"factex_{e}") is None]
+    if missing:
+        raise ValueError(f"{component} needs {', '.join(missing)} before it in the pipeline "
+                         "(factex.pipeline.load_pipeline builds the whole pipeline)")
+    if parse and len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError(f"{component} needs a dependency parser before it (a trained pipeline "
+                         "such as en_core_web_sm, not spacy.blank)")
+
+
 class RulesComponent:
     """Base class: subclasses implement ``_process(doc)`` and compile their rules in ``_compile``."""
 

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from factex.components.base import RulesComponent
+from factex.components.base import RulesComponent, require
 from factex.language.docutil import cache, doc_text, span_text, token_texts
 from factex.language.gazetteer import key
 from factex.language.lexicon import (
@@ -63,6 +63,7 @@ class EntityRepair(RulesComponent):
         super().__init__()
 
     def _process(self, doc: Doc) -> Doc:
+        require(doc, "factex_entity_repair", parse=True)
         ents, cued = _person_cues(doc, _place_cues(doc, _acronym_names(doc, _merged_ents(doc))))
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents

@@ -28,7 +28,7 @@ from factex.language.coref import antecedent
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.records.extensions import register_extensions
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
-from factex.components.base import RulesComponent
+from factex.components.base import RulesComponent, require
 from factex.components.doctime import dateline_span
 from factex.records.mentions import DateMention, EventMention
 
@@ -220,6 +220,7 @@ class EventsComponent(RulesComponent):
     # -- main -------------------------------------------------------------------------------
 
     def _process(self, doc: Doc) -> Doc:
+        require(doc, "factex_events", ("actors", "dates", "money", "topic"), parse=True)
         dateline = dateline_span(doc)
         # The dateline's date is when the report was written, not when anything in it happened.
         dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar

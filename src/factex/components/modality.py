@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from factex.components.base import RulesComponent
+from factex.components.base import RulesComponent, require
 from factex.language.rules import ModalityRule
 from factex.records.extensions import register_extensions
 
@@ -37,6 +37,7 @@ class ModalityComponent(RulesComponent):
         super().__init__()
 
     def _process(self, doc: Doc) -> Doc:
+        require(doc, "factex_modality", ("events",), parse=True)
         rules = list(enumerate(self.rules.modality, 1))
         for ev in doc._.factex_events or []:
             if ev.trigger_i < 0:

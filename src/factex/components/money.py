@@ -31,7 +31,7 @@ from factex.records.extensions import register_extensions
 from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
 from factex.language.rules import Rules, active, gazetteer
-from factex.components.base import RulesComponent
+from factex.components.base import RulesComponent, require
 from factex.components.doctime import dateline_span
 
 # Zero-width characters pasted inside a number ("5\u200b000") do not cut it.
@@ -264,6 +264,7 @@ class MoneyComponent(RulesComponent):
         _compile_scanner(self.rules)
 
     def _process(self, doc: Doc) -> Doc:
+        require(doc, "factex_money", ("actors", "dates", "topic"), parse=True)
         text = doc_text(doc)
         # The guard scanned this text before the parser; its list is reused, not rescanned.
         scanned = doc._.factex_amounts
