@@ -243,3 +243,95 @@ def test_components_in_the_wrong_order(nlp):
         wrong.add_pipe(name)
     with pytest.raises(ValueError, match="factex_events needs"):
         wrong("Japan signed a treaty in 1990.")
+
+
+# -- 9: directory inputs: symlinks followed once, dangling links and duplicates reported ------
+
+def _note(path, text="Japan gave US$5 million to Laos in 1990.\n"):
+    path.write_text(text)
+    return path
+
+
+def test_symlinked_directories_are_followed_without_looping(tmp_path):
+    (tmp_path / "root" / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    _note(tmp_path / "elsewhere" / "far.txt")
+    _note(tmp_path / "root" / "sub" / "near.txt")
+    (tmp_path / "root" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "root" / "sub" / "loop").symlink_to(tmp_path / "root")
+    r = runner.invoke(app, ["extract", str(tmp_path / "root"), "-q"])
+    assert r.exit_code == 0, r.output
+    ids = sorted(json.loads(x)["doc_id"] for x in r.stdout.splitlines())
+    assert ids == ["far", "near"]
+
+
+def test_dangling_links_and_duplicates_are_reported(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    one = _note(d / "one.txt")
+    (d / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    r = runner.invoke(app, ["extract", str(d), str(one), "-q"])
+    assert r.exit_code == 1  # the dangling link failed, the rest was written
+    assert "gone.txt: dangling link" in r.stderr
+    assert "read once" in r.stderr
+    assert [json.loads(x)["doc_id"] for x in r.stdout.splitlines()] == ["one"]
+
+
+def test_stdin_named_twice_is_read_once():
+    r = runner.invoke(app, ["extract", "-", "-"], input="Japan gave US$5 million to Laos in 1990.\n")
+    assert r.exit_code == 0 and "read once" in r.stderr
+    assert len([x for x in r.stdout.splitlines() if x.startswith("{")]) == 1
+
+
+@pytest.mark.parametrize("where", [10, 70000])
+def test_a_nul_byte_anywhere_makes_a_file_binary(tmp_path, where):
+    p = tmp_path / "x.txt"
+    data = bytearray(b"a" * 80000)
+    data[where] = 0
+    p.write_bytes(bytes(data))
+    r = runner.invoke(app, ["extract", str(p)])
+    assert r.exit_code == 2 and "binary file" in r.stderr
+
+
+# -- 12: smaller ones ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [None, b"Japan gave US$5 million."])
+def test_extract_text_wants_str(value):
+    from factex import extract_text
+
+    with pytest.raises(TypeError, match="as str"):
+        extract_text(value)
+
+
+def test_max_bytes_must_be_positive():
+    r = runner.invoke(app, ["extract", str(SEED), "--max-bytes", "-1"])
+    assert r.exit_code == 2
+
+
+def test_missing_predictions_fail_the_evaluation(tmp_path):
+    from conftest import ROOT
+
+    gold = ROOT / "tests" / "data" / "outside" / "kenya-germany-relations.json"
+    other = tmp_path / "p.jsonl"
+    other.write_text(json.dumps({"doc_id": "another", "text_sha256": "", "pipeline": {"factex": "0", "model": "m"}}) + "\n")
+    r = runner.invoke(app, ["evaluate", str(gold), "--pred", str(other), "--max-errors", "0"])
+    assert r.exit_code == 1 and "no prediction for 1 gold document" in r.stderr
+
+
+def test_debug_after_the_sub_command():
+    r = subprocess.run([sys.executable, "-c", "from factex.cli import main; main()", "extract",
+                        "/no/such/file.txt", "--debug"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "no such file" in r.stderr and "No such option" not in r.stderr
+
+
+def test_the_readme_offsets_snippet_runs(extractor):
+    """The README's "Reading offsets" snippet, as written there, holds."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"### Reading offsets.*?```python\n(.*?)```", readme, re.S).group(1)
+    snippet = snippet.replace("Extractor()", "extractor").replace(
+        'Path("corpus', f'Path("{ROOT}/corpus')
+    exec(compile(snippet, "README", "exec"), {"extractor": extractor})

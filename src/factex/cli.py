@@ -100,7 +100,7 @@ def extract(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="A directory of rules files (triggers, gazetteer entries, currencies) added to the bundled ones; repeatable.")] = None,
     dct: Annotated[Optional[str], typer.Option("--dct", help="The documents' date, YYYY-MM-DD: 'on Tuesday', 'last month' are resolved against it (default: each document's dateline, if any).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add to each event and amount the rules (data file and row) and stages behind it.")] = False,
@@ -137,7 +137,10 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     from factex.pipeline.run import run_dask, run_local
     from factex.reading.text import expand_paths
 
-    files, path_errors = expand_paths(paths)
+    notes: list[str] = []
+    files, path_errors = expand_paths(paths, notes)
+    for line in notes:
+        typer.echo(f"factex: warning: {line}", err=True)
     failed = 0
 
     def on_error(line: str) -> None:
@@ -173,7 +176,9 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     # whatever they hold, so that line-by-line readers always get lines.
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0]))
     pretty = (fmt or (OutputFormat.json if single else OutputFormat.jsonl)) == OutputFormat.json
-    progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty())
+    # No bar when the records themselves go to the same terminal: the two would interleave.
+    progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty()
+                         and (output is not None or not sys.stdout.isatty()))
     written = 0
     with atomic_output(output) as out:
         records = []
@@ -348,6 +353,10 @@ def evaluate(
         report = run_evaluate(preds, golds.documents, genres=golds.genres())
         print_report(report, max_errors=max_errors)
         _write_report(report, json_out)
+        if pred is not None and report.missing_predictions:
+            typer.echo(f"factex: {pred}: no prediction for {len(report.missing_predictions)} gold "
+                       f"document(s): {', '.join(report.missing_predictions[:5])}", err=True)
+            raise typer.Exit(1)
         _check_floors(report, floors)
     except FactexError as exc:
         if _State.debug:

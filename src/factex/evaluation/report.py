@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
@@ -29,7 +31,8 @@ def _figures(scores: DocScores, title: str) -> Table:
 def print_report(report: Report, *, max_errors: int = -1, console: Console | None = None,
                  title: str = "factex evaluate") -> None:
     """Figures per genre and overall, then a row per document, then every error."""
-    console = console or Console(width=160)
+    # On a terminal the terminal's width; piped, wide enough that no line is wrapped.
+    console = console or (Console() if sys.stdout.isatty() else Console(width=400, soft_wrap=True))
     for genre, scores in report.genres.items():
         n = sum(1 for g in report.genre_of.values() if g == genre)
         console.print(_figures(scores, f"{title}: {genre} ({n} documents)"))

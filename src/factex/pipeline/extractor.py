@@ -137,6 +137,10 @@ class Extractor:
         Raises:
             ValueError: for a ``dct`` that is not a calendar date written YYYY-MM-DD.
         """
+        if not isinstance(text, str):
+            raise TypeError(f"extract() takes the document's text as str, not {type(text).__name__}"
+                            + (" (decode bytes first, e.g. factex.reading.text.decode_bytes)"
+                               if isinstance(text, (bytes, bytearray)) else ""))
         return next(self.pipe([Document(doc_id, text, source, dct=dct)]))
 
     def pipe(self, documents: Iterable[Document | str]) -> Iterator[DocumentRecord]:
@@ -228,7 +232,13 @@ _DEFAULT: dict[str | None, Extractor] = {}
 
 
 def extract_text(text: str, doc_id: str = "document", model: str | None = None) -> DocumentRecord:
-    """Extract the records of one text with a process-wide :class:`Extractor`."""
+    """Extract the records of one text with a process-wide :class:`Extractor`.
+
+    Raises:
+        TypeError: when ``text`` is not a str (before any model is loaded).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_text() takes the document's text as str, not {type(text).__name__}")
     if model not in _DEFAULT:
         _DEFAULT[model] = Extractor(model)
     return _DEFAULT[model].extract(text, doc_id=doc_id)

@@ -169,7 +169,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
             return text, (None if codec == "utf-8" else f"{name}: decoded as {codec.upper()} (BOM)")
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
+        # One policy wherever the NUL stands: text files hold none.
         raise InputError(f"{name}: binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8"), None
@@ -255,16 +256,27 @@ def _read_limited(fh, max_bytes: int | None, name: str) -> bytes:
     return data
 
 
-def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Expand directories to their ``*.txt`` files (recursive, sorted).
+def expand_paths(paths: list[str], notes: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """Expand directories to their ``*.txt`` files (recursive, sorted, symlinks followed once).
+
+    Args:
+        paths: what the user named: files, directories, ``-`` for stdin.
+        notes: if given, receives a line for each input named twice (read once).
 
     Returns:
-        (documents to read, error lines for paths that give no document).
+        (documents to read, error lines for paths that give no document: missing, unreadable,
+        a dangling link, an empty directory).
     """
     out: list[str] = []
     errors: list[str] = []
+    seen: set[str] = set()
     for raw in paths:
         if raw == "-":
+            if "-" in seen:
+                if notes is not None:
+                    notes.append("-: standard input named twice, read once")
+                continue
+            seen.add("-")
             out.append(raw)
             continue
         p = Path(raw)
@@ -274,13 +286,24 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
             errors.append(f"{raw}: cannot read ({exc.strerror or exc})")
             continue
         if is_dir:
-            found, unreadable = _walk_txt(p)
+            found, unreadable, dangling = _walk_txt(p)
             errors.extend(f"{d}: cannot read directory" for d in unreadable)
-            if not found and not unreadable:
+            errors.extend(f"{d}: dangling link (its target does not exist)" for d in dangling)
+            if not found and not unreadable and not dangling:
                 errors.append(f"{raw}: directory holds no .txt files")
-            out.extend(found)
         else:
-            out.append(raw)
+            if p.is_symlink() and not p.exists():
+                errors.append(f"{raw}: dangling link (its target does not exist)")
+                continue
+            found = [raw]
+        for f in found:
+            key = os.path.realpath(f)
+            if key in seen:
+                if notes is not None:
+                    notes.append(f"{f}: the same file as one named before, read once")
+                continue
+            seen.add(key)
+            out.append(f)
     return out, errors
 
 
@@ -301,10 +324,21 @@ def document_ids(files: list[str]) -> dict[str, str]:
     return ids
 
 
-def _walk_txt(root: Path) -> tuple[list[str], list[str]]:
-    """Every ``*.txt`` file below ``root`` (sorted) and the directories that could not be read."""
+def _walk_txt(root: Path) -> tuple[list[str], list[str], list[str]]:
+    """Every ``*.txt`` file below ``root`` (sorted), the directories that could not be read, and
+    the ``*.txt`` links whose target is gone. Symlinked directories are followed, each real
+    directory once, so a link back up the tree is no loop."""
     found: list[str] = []
     unreadable: list[str] = []
-    for dirpath, _dirs, files in os.walk(root, onerror=lambda e: unreadable.append(e.filename)):
+    visited: set[tuple[int, int]] = set()
+    for dirpath, dirs, files in os.walk(root, followlinks=True,
+                                        onerror=lambda e: unreadable.append(e.filename)):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in visited:
+            dirs[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        dirs.sort()
         found.extend(os.path.join(dirpath, f) for f in files if f.endswith(".txt"))
-    return sorted(f for f in found if os.path.isfile(f)), unreadable
+    dangling = sorted(f for f in found if os.path.islink(f) and not os.path.exists(f))
+    return sorted(f for f in found if os.path.isfile(f)), unreadable, dangling
