@@ -335,3 +335,41 @@ def test_the_readme_offsets_snippet_runs(extractor):
     snippet = snippet.replace("Extractor()", "extractor").replace(
         'Path("corpus', f'Path("{ROOT}/corpus')
     exec(compile(snippet, "README", "exec"), {"extractor": extractor})
+
+
+# -- 6: user errors are exit 2, one line, before any long work ----------------------------------
+
+@pytest.mark.parametrize("args, needle", [
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is for --engine dask"),
+    (["--engine", "dask", "--scheduler", "garbage"], "is not an address"),
+    (["--dct", "2023-13-01"], "not a calendar date"),
+    (["-o", "/nonexistent/dir/out.json"], "does not exist"),
+])
+def test_extract_usage_errors(args, needle):
+    r = runner.invoke(app, ["extract", str(SEED), *args])
+    assert r.exit_code == 2 and needle in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--fail-under", "bogus=1"], "MEASURE one of"),
+    (["--fail-under", "date_value_f1=90"], "from 0 to 1"),
+    (["--json", "/nonexistent/x.json"], "does not exist"),
+])
+def test_evaluate_timex_usage_errors_before_the_run(tmp_path, args, needle):
+    start = time.monotonic()
+    r = runner.invoke(app, ["evaluate-timex", str(tmp_path), "--no-peers", *args])
+    assert r.exit_code == 2 and needle in r.stderr
+    assert time.monotonic() - start < 5  # refused before any document is read
+
+
+def test_evaluate_json_path_checked_before_the_run():
+    from conftest import ROOT
+
+    r = runner.invoke(app, ["evaluate", str(ROOT / "gold"), str(ROOT / "corpus"), "--json", "/nonexistent/x.json"])
+    assert r.exit_code == 2 and "does not exist" in r.stderr
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path):
+    pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    r = runner.invoke(app, ["extract", str(SEED), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.stderr

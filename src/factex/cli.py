@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import traceback
 from enum import Enum
@@ -156,6 +157,10 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         return 2
     if engine == Engine.dask and not scheduler:
         raise FactexError("--engine dask needs --scheduler ADDRESS")
+    if scheduler and engine != Engine.dask:
+        raise FactexError("--scheduler is for --engine dask")
+    if scheduler and not re.fullmatch(r"(?:tcp|tls|inproc|ws|wss|ucx)://[\w.\-\[\]:]+(?::\d+)?/?", scheduler):
+        raise FactexError(f"--scheduler: {scheduler!r} is not an address like tcp://HOST:8786")
     check_output_path(output, files)
     if rules:
         from factex.language.rules import Rules
@@ -424,9 +429,21 @@ def evaluate_timex(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Temporal benchmark: factex's dates (and peers) against TimeML TIMEX3 annotation."""
-    from factex.evaluation.timebench import print_table, run_benchmark
+    from factex.evaluation.timebench import MEASURES, print_table, run_benchmark
 
+    wanted: dict[str, float] = {}
+    for item in fail_under or []:  # checked before the run, not after it
+        measure, sep, value = item.partition("=")
+        if not sep or measure not in MEASURES:
+            _fail(f"--fail-under: {item!r} is not MEASURE=NUMBER (MEASURE one of {', '.join(MEASURES)})")
+        try:
+            wanted[measure] = float(value)
+        except ValueError:
+            _fail(f"--fail-under: {item!r}: {value!r} is not a number")
+        if not 0 <= wanted[measure] <= 1:
+            _fail(f"--fail-under: {item!r}: a floor is a figure from 0 to 1")
     try:
+        check_output_path(json_out)
         results = run_benchmark(directory, peers=peers, model=model)
     except FactexError as exc:
         _fail(str(exc))
@@ -434,14 +451,8 @@ def evaluate_timex(
     if json_out is not None:
         with atomic_output(json_out) as fh:
             json.dump(results, fh, indent=2)
-    below = []
-    for item in fail_under or []:
-        measure, _, value = item.partition("=")
-        got = results["factex"].get(measure)
-        if got is None:
-            _fail(f"--fail-under: unknown measure {measure!r}")
-        if got < float(value):
-            below.append(f"{measure} {got:.4f} < {value}")
+    below = [f"{m} {results['factex'][m]:.4f} < {v}" for m, v in wanted.items()
+             if results["factex"][m] < v]
     if below:
         typer.echo("factex: below the floor: " + "; ".join(below), err=True)
         raise typer.Exit(1)

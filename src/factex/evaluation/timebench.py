@@ -183,6 +183,11 @@ def _search_dates_peer():
     return run
 
 
+#: The figures ``--fail-under`` may guard (each from 0 to 1).
+MEASURES = tuple(f"{scope}_{kind}_{m}" for scope in ("date", "all")
+                 for kind in ("strict", "relaxed", "value") for m in ("p", "r", "f1"))
+
+
 def run_benchmark(directory: Path, *, peers: bool = True, model: str | None = None) -> dict:
     """Score factex (and the peers) on every ``*.tml`` file of ``directory``.
 

@@ -160,7 +160,8 @@ def _work(job: tuple[list[Document], OutputOptions]) -> list[Result]:
 
 def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = None,
              batch_size: int = 16, in_flight: int = 8,
-             rules: list[str] | None = None, options: OutputOptions | None = None) -> Iterator[Result]:
+             rules: list[str] | None = None, options: OutputOptions | None = None,
+             connect_timeout: float = 10.0) -> Iterator[Result]:
     """Extract on a Dask distributed cluster; each worker loads the model once (and the
     ``rules`` directories, which must exist on the workers too).
 
@@ -171,7 +172,17 @@ def run_dask(docs: Iterable[Document], *, scheduler: str, model: str | None = No
     """
     from distributed import Client
 
-    with Client(scheduler) as client:
+    from factex.errors import FactexError
+
+    try:
+        client = Client(scheduler, timeout=f"{connect_timeout}s")
+    except (OSError, TimeoutError) as exc:
+        raise FactexError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc.__class__.__name__})") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=connect_timeout)
+        except (TimeoutError, OSError):
+            raise FactexError(f"--scheduler {scheduler}: the Dask cluster has no workers") from None
         pending: list = []
         for batch in batched(docs, batch_size):
             pending.append(client.submit(dask_extract_batch, batch, model, batch_size, rules,
