@@ -19,7 +19,7 @@ from typing import Annotated, Optional
 import typer
 
 from factex import __version__
-from factex.errors import FactexError, InputError
+from factex.errors import INTERRUPTED, FactexError, InputError, Interrupted
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Extract dated events, money amounts and actors from English prose.")
@@ -458,12 +458,12 @@ def evaluate_timex(
         raise typer.Exit(1)
 
 
-class _Terminated(BaseException):
-    """SIGTERM, raised where the program stands so that temporary files are removed."""
+def _on_signal(signum, frame) -> None:
+    import signal
 
-
-def _on_sigterm(signum, frame) -> None:
-    raise _Terminated()
+    code = 130 if signum == signal.SIGINT else 143
+    INTERRUPTED["code"] = code
+    raise Interrupted(code)
 
 
 def main() -> None:
@@ -474,21 +474,27 @@ def main() -> None:
     """
     import signal
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
     if "--debug" in sys.argv[2:]:
         # "factex extract … --debug" as well as "factex --debug extract …"
         sys.argv.remove("--debug")
         _State.debug = True
     try:
         code = app(standalone_mode=False)
+        if INTERRUPTED["code"]:
+            raise Interrupted(INTERRUPTED["code"])  # a library swallowed it: still a stop
         sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         typer.echo("factex: interrupted", err=True)
         sys.exit(130)
-    except _Terminated:
+    except Interrupted as exc:
         typer.echo("factex: interrupted", err=True)
-        sys.exit(143)
+        sys.exit(exc.code)
     except typer.Exit as exc:
+        if INTERRUPTED["code"]:
+            typer.echo("factex: interrupted", err=True)
+            sys.exit(INTERRUPTED["code"])
         sys.exit(exc.exit_code)
     except Exception as exc:  # the last line of defence: never a traceback without --debug
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from click

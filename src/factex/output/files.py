@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from factex.errors import INTERRUPTED, Interrupted
+
 
 def is_special(path: Path) -> bool:
     """Whether ``path`` (after symlinks) exists and is not a regular file or directory."""
@@ -57,6 +59,8 @@ def open_output(path: Path | None) -> Iterator:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        if INTERRUPTED["code"]:
+            raise Interrupted(INTERRUPTED["code"])  # interrupted, even if someone swallowed it
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
