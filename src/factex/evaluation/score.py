@@ -468,14 +468,8 @@ def _score_document(pred: _Side, gold: _Side, did: str, errors: list[ErrorItem],
             s.acc[f"money_{name}"].add(Accuracy(int(ok), 1))
             if not ok:
                 err("money", f"wrong {name}", f"{m.text}: {pv!r}, gold {gv!r}", m.sentence)
-    up = {i for i, _ in pairs}
-    ug = {j for _, j in pairs}
-    for i, m in enumerate(pred.money):
-        if i not in up:
-            err("money", "spurious", f"{m.text} = {m.amount:g} {m.currency}", m.sentence)
-    for j, g in enumerate(gold.money):
-        if j not in ug:
-            err("money", "missed", f"{g.text} = {g.amount:g} {g.currency}")
+    _unmatched(err, "money", pairs, pred.money, gold.money,
+               lambda m: f"{m.text} = {m.amount:g} {m.currency}")
 
     # Events (happenings only: both sides already without modality).
     pa = [{names.pred(a) for a in e.actors} for e in pred.events]
@@ -508,15 +502,22 @@ def _score_document(pred: _Side, gold: _Side, did: str, errors: list[ErrorItem],
         if pa[i] != ga[j]:
             err("event", "wrong actors", f"{e.type} {e.date} '{e.trigger}': {sorted(pa[i])}, "
                 f"gold {sorted(ga[j])}", e.sentence)
-    lp = {i for i, _ in lenient}
-    lg = {j for _, j in lenient}
-    for i, e in enumerate(pred.events):
-        if i not in lp:
-            err("event", "spurious", f"{e.type} {e.date} '{e.trigger}' {list(e.actors)}", e.sentence)
-    for j, g in enumerate(gold.events):
-        if j not in lg:
-            err("event", "missed", f"{g.type} {g.date} '{g.trigger}' {list(g.actors)}")
+    _unmatched(err, "event", lenient, pred.events, gold.events,
+               lambda e: f"{e.type} {e.date} '{e.trigger}' {list(e.actors)}")
     return s
+
+
+def _unmatched(err, kind: str, pairs, preds, golds, describe) -> None:
+    """Report every record left out of the matching: predicted ones as spurious (with their
+    sentence), gold ones as missed."""
+    matched_p = {i for i, _ in pairs}
+    matched_g = {j for _, j in pairs}
+    for i, x in enumerate(preds):
+        if i not in matched_p:
+            err(kind, "spurious", describe(x), x.sentence)
+    for j, g in enumerate(golds):
+        if j not in matched_g:
+            err(kind, "missed", describe(g))
 
 
 def evaluate(pred: Iterable[DocumentRecord | GoldDocument], gold: Iterable[GoldDocument],
