@@ -255,3 +255,17 @@ def test_min_confidence_drops_weaker_records(tmp_path):
     assert len(kept) == sum(c >= confs[-1] for c in confs)
     bad = runner.invoke(app, ["extract", str(p), "--min-confidence", "2"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["extract", "--help"]])
+def test_start_up_imports_nothing_heavy(args):
+    """--version and --help load neither spaCy nor dateparser nor the rich tables (fast start)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom factex.cli import app\n"
+            "try:\n    app(%r, standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('spacy', 'dateparser', 'thinc', 'factex.pipeline') if m in sys.modules]\n"
+            "print('HEAVY', heavy)\n") % (args,)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "HEAVY []" in r.stdout, r.stdout + r.stderr
