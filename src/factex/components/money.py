@@ -78,7 +78,7 @@ def _compile_scanner(rules: Rules) -> _Scanner:
     num = rf"(?:(?:{number}){_NOT_EXPONENT}|{number_words})"
 
     def amount(a: str, n: str) -> str:
-        return rf"(?P<{a}>(?:{number}){_NOT_EXPONENT})(?:\s*-?\s*(?P<{n}>{mag})\b)?"
+        return rf"(?P<{a}>(?:{number}){_NOT_EXPONENT})(?:\s*-?\s*(?P<{n}>{mag})\b{_NOT_EXPONENT})?"
 
     # sign/code before the number ("US$142 million", "Rs 45 crore", "SEK 300 million"),
     # optionally a second bound ("$1-2 million"; "$1m to $2m" is two matches anyway).
@@ -86,7 +86,7 @@ def _compile_scanner(rules: Rules) -> _Scanner:
               + r"(?:\s*(?:[\u2013\-]|to)\s*(?:(?P=sym)\s?)?" + amount("a2", "m2") + ")?")
     # number then word or code ("988 million yuan", "12 lakh rupees", "300 million SEK").
     codes = "|".join(s for s in symbols if re.fullmatch(r"[A-Z]{3}", s))
-    after = (rf"(?<![\w$^])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b)?"
+    after = (rf"(?<![\w$^])(?P<a3>{num})(?:\s*-?\s*(?P<m3>{mag})\b{_NOT_EXPONENT})?"
              rf"(?:\s+(?:of\s+)?)(?P<adj>(?-i:(?:[A-Z][a-z]+\.?\s){{0,2}}))?"
              rf"(?P<word>{word}|(?-i:{codes}))\b")
     regex = re.compile(rf"{before}|{after}", re.I)
