@@ -32,7 +32,6 @@ from factex.language.lexicon import (
     TITLES,
 )
 from factex.language.docutil import doc_text, span_text, token_texts
-from factex.records.extensions import register_extensions
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
 from factex.language.rules import gazetteer
@@ -439,7 +438,6 @@ class ActorsComponent(RulesComponent):
     """Sets ``doc._.factex_actors`` and ``doc._.factex_token_actor``."""
 
     def __init__(self) -> None:
-        register_extensions()
         super().__init__()
 
     def _compile(self) -> None:

@@ -4,11 +4,13 @@ pipeline (``nlp.to_disk``) so that a saved pipeline carries the rules it ran wit
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from factex.language.rules import Rules, resolve, using
+from factex.records.extensions import register_extensions
 
 
 def require(doc: Doc, component: str, extensions: tuple[str, ...] = (), *, parse: bool = False) -> None:
@@ -26,18 +28,20 @@ def require(doc: Doc, component: str, extensions: tuple[str, ...] = (), *, parse
                          "such as en_core_web_sm, not spacy.blank)")
 
 
-class RulesComponent:
+class RulesComponent(ABC):
     """Base class: subclasses implement ``_process(doc)`` and compile their rules in ``_compile``."""
 
     def __init__(self, rules: Rules | None = None) -> None:
+        register_extensions()
         self.rules = resolve(rules)
         self._compile()
 
     def _compile(self) -> None:
         """Build whatever the component derives from its rules (matchers, lexicons)."""
 
-    def _process(self, doc: Doc) -> Doc:  # pragma: no cover - every subclass defines it
-        raise NotImplementedError
+    @abstractmethod
+    def _process(self, doc: Doc) -> Doc:
+        """Process one Doc with the component's rules active."""
 
     def __call__(self, doc: Doc) -> Doc:
         with using(self.rules):

@@ -22,7 +22,6 @@ from spacy.util import filter_spans
 from factex.language.lexicon import DATE_PREPOSITION_MODS
 from factex.errors import DataError
 from factex.language.docutil import doc_text, span_text
-from factex.records.extensions import register_extensions
 from factex.language.fastmatch import AnchoredMatcher, flagged
 from factex.language.doctime import is_deictic, resolve_deictic
 from factex.language.rules import DatePattern, active
@@ -49,7 +48,6 @@ class DatesComponent(RulesComponent):
     """Sets ``doc._.factex_dates``."""
 
     def __init__(self, nlp: Language, *, use_model_entities: bool = True) -> None:
-        register_extensions()
         warm_up()  # per process, not on the first document
         self.vocab = nlp.vocab
         self.use_model_entities = use_model_entities

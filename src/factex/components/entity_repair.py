@@ -42,7 +42,6 @@ from factex.language.lexicon import (
     TITLES,
 )
 from factex.language.rules import Rules, active, gazetteer
-from factex.records.extensions import register_extensions
 
 _ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
 
@@ -59,7 +58,6 @@ class EntityRepair(RulesComponent):
     """Writes the repaired entities to ``doc.ents`` (see the module docstring)."""
 
     def __init__(self) -> None:
-        register_extensions()
         super().__init__()
 
     def _process(self, doc: Doc) -> Doc:

@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Span, Token
 from factex.language.lexicon import BOTH_SIDES
 from factex.language.coref import antecedent
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
-from factex.records.extensions import register_extensions
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
 from factex.components.doctime import dateline_span
@@ -87,7 +86,6 @@ class EventsComponent(RulesComponent):
     """Sets ``doc._.factex_events``; needs actors and dates before it."""
 
     def __init__(self, *, carry_over: bool = True, fallback: bool = True) -> None:
-        register_extensions()
         self.carry_over = carry_over
         self.fallback = fallback
         super().__init__()

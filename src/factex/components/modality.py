@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 
 from factex.components.base import RulesComponent, require
 from factex.language.rules import ModalityRule
-from factex.records.extensions import register_extensions
 
 _STOP_CLIMB = frozenset(("conj", "advcl", "relcl", "ROOT"))
 _MAX_STEPS = 5
@@ -33,7 +32,6 @@ class ModalityComponent(RulesComponent):
     """Sets ``modality`` (and ``modality_rule``) on each of ``doc._.factex_events``."""
 
     def __init__(self) -> None:
-        register_extensions()
         super().__init__()
 
     def _process(self, doc: Doc) -> Doc:

@@ -27,7 +27,6 @@ from factex.language.lexicon import (
 )
 from factex.language.coref import antecedent
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
-from factex.records.extensions import register_extensions
 from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
 from factex.language.rules import Rules, active, gazetteer
@@ -227,7 +226,6 @@ class MoneyGuard(RulesComponent):
     splits "14 crore / Indian rupees" across two sentences."""
 
     def __init__(self) -> None:
-        register_extensions()
         super().__init__()
 
     def _compile(self) -> None:
@@ -257,7 +255,6 @@ class MoneyComponent(RulesComponent):
     """Sets ``doc._.factex_money``; needs ``factex_actors`` and ``factex_dates`` before it."""
 
     def __init__(self) -> None:
-        register_extensions()
         super().__init__()
 
     def _compile(self) -> None:

@@ -13,7 +13,6 @@ from factex.components.base import RulesComponent
 from factex.language.docutil import doc_text
 from factex.language.gazetteer import key
 from factex.language.rules import gazetteer
-from factex.records.extensions import register_extensions
 
 
 @Language.factory("factex_topic", default_config={}, assigns=["doc._.factex_topic"])
@@ -26,7 +25,6 @@ class TopicComponent(RulesComponent):
     """Sets ``doc._.factex_topic``."""
 
     def __init__(self) -> None:
-        register_extensions()
         super().__init__()
 
     def _process(self, doc: Doc) -> Doc:

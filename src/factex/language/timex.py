@@ -303,10 +303,13 @@ def _season_year(t, g, era, anchor):
     return Timex(f"{_year_str(year)}-{SEASONS[g['season']]}")
 
 
+def _in_anchor_year(anchor, part: str):
+    """A part of the narrative's year ("that summer", "in May of that year"), or None."""
+    return None if anchor is None else Timex(f"{_year_str(anchor.year)}-{part}", anchored=True)
+
+
 def _season(t, g, era, anchor):
-    if anchor is None:
-        return None
-    return Timex(f"{_year_str(anchor.year)}-{SEASONS[g['season']]}", anchored=True)
+    return _in_anchor_year(anchor, SEASONS[g["season"]])
 
 
 def _quarter(t, g, era, anchor):
@@ -333,9 +336,7 @@ def _bc_decade(t, g, era, anchor):
 
 
 def _month_of_relative_year(t, g, era, anchor):
-    if anchor is None:
-        return None
-    return Timex(f"{_year_str(anchor.year)}-{MONTHS[g['month']]:02d}", anchored=True)
+    return _in_anchor_year(anchor, f"{MONTHS[g['month']]:02d}")
 
 
 def _decade_short(t, g, era, anchor):
