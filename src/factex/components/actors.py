@@ -32,6 +32,7 @@ from factex.language.lexicon import (
     TITLES,
 )
 from factex.language.docutil import doc_text, span_text, token_texts
+from factex.language.countries import iso_codes
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
 from factex.language.rules import gazetteer
@@ -456,6 +457,10 @@ class ActorsComponent(RulesComponent):
         for m, name in spans:
             for i in range(m.token_start, m.token_end):
                 token_actor.setdefault(i, name)
+        states = gazetteer().states
+        for c in clusters:
+            if c.type == "GPE" and c.name in states:
+                c.ids = iso_codes(states[c.name])  # also for a state reached by its demonym
         doc._.factex_actors = clusters
         doc._.factex_token_actor = token_actor
         return doc

@@ -74,7 +74,7 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
         for c in doc._.factex_actors or []:
             actor = actors.get(c.name)
             if actor is None:
-                actor = actors[c.name] = Actor(name=c.name, type=c.type)
+                actor = actors[c.name] = Actor(name=c.name, type=c.type, ids=c.ids)
             for m in c.mentions:
                 s, e = span(m.start, m.end, offset)
                 actor.mentions.append(Mention(start=s, end=e, text=checked(s, e, m.text)))

@@ -30,6 +30,7 @@ class ActorCluster:
     name: str
     type: str
     mentions: list[ActorMention] = field(default_factory=list)
+    ids: dict | None = None  # ISO 3166 codes of a current state
 
     @property
     def aliases(self) -> list[str]:

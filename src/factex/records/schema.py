@@ -42,6 +42,8 @@ class Actor(BaseModel):
     type: ActorType
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    ids: dict[str, str] | None = Field(
+        default=None, description="(factex) codes other tools join on: ISO 3166 alpha-2/alpha-3 of a current state")
 
 
 class DateRecord(BaseModel):
