@@ -302,6 +302,48 @@ class _Progress:
 
 
 @app.command()
+def view(
+    paths: Annotated[list[str], typer.Argument(help="Text files, directories (*.txt) or - for stdin.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="An .html file for one document, else a folder (one page each and index.html).")],
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load.")] = None,
+    dct: Annotated[Optional[str], typer.Option("--dct", help="The documents' date, YYYY-MM-DD.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """An HTML page per document: highlighted text, a timeline of the events, money and actors."""
+    from factex.output.html import write_pages
+    from factex.reading.text import expand_paths
+    from factex.pipeline.run import shared_extractor
+
+    try:
+        files, errors = expand_paths(paths)
+        for e in errors:
+            typer.echo(f"factex: {e}", err=True)
+        if not files:
+            _fail("no input documents")
+        if dct is not None:
+            from factex.language.doctime import parse_dct
+
+            try:
+                parse_dct(dct)
+            except ValueError as exc:
+                raise FactexError(f"--dct: {exc}") from None
+        if output.exists() and not output.is_dir() and (len(files) > 1 or output.suffix not in (".html", ".htm")):
+            raise FactexError(f"{output}: several documents need a folder for -o")
+        docs = list(_read_inputs(files, max_bytes, lambda line: typer.echo(f"factex: {line}", err=True), dct))
+        if not docs:
+            _fail("nothing could be read")
+        ex = shared_extractor(model)
+        items = [(rec.model_dump(), d.text) for rec, d in zip(ex.pipe(docs), docs)]
+        written = write_pages(items, output)
+    except FactexError as exc:
+        if _State.debug:
+            traceback.print_exc()
+        _fail(str(exc))
+    typer.echo(f"factex: wrote {len(written)} page(s) to {output}", err=True)
+    raise typer.Exit(1 if errors or len(docs) < len(files) else 0)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output records (from the pydantic models)."""
     from factex.records.schema import DocumentRecord
@@ -380,6 +422,7 @@ def evaluate(
     fail_under: FailUnder = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
     max_errors: MaxErrors = -1,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a page per document here: factex's records marked correct or spurious in the text, the missed ones beside them.")] = None,
 ) -> None:
     """Score factex (or --pred predictions) against hand-made gold, per genre and overall."""
     from factex.evaluation import evaluate as run_evaluate, load_predictions
@@ -394,9 +437,13 @@ def evaluate(
             preds = load_predictions(pred)
         else:
             preds = _extract_corpus(golds, corpus, model)
+        if html_out is not None and html_out.exists() and not html_out.is_dir():
+            raise FactexError(f"{html_out}: --html writes a folder of pages")
         report = run_evaluate(preds, golds.documents, genres=golds.genres())
         print_report(report, max_errors=max_errors)
         _write_report(report, json_out)
+        if html_out is not None:
+            _write_evaluation_pages(report, preds, golds, corpus, html_out)
         if pred is not None and report.missing_predictions:
             typer.echo(f"factex: {pred}: no prediction for {len(report.missing_predictions)} gold "
                        f"document(s): {', '.join(report.missing_predictions[:5])}", err=True)
@@ -438,6 +485,26 @@ def agreement(
         if _State.debug:
             traceback.print_exc()
         _fail(str(exc))
+
+
+def _write_evaluation_pages(report, preds, golds, corpus: Path, out: Path) -> None:
+    from factex.evaluation.corpus import corpus_path
+    from factex.output.files import open_output
+    from factex.output.html import render_evaluation
+    from factex.reading.text import read_document
+
+    out.mkdir(parents=True, exist_ok=True)
+    by_id = {p.doc_id: p for p in preds}
+    for g in golds.documents:
+        p = by_id.get(g.doc_id)
+        f = corpus_path(corpus, g.doc_id, golds.genre_of[g.doc_id])
+        if p is None or not f.is_file():
+            typer.echo(f"factex: {g.doc_id}: no prediction or text, no page", err=True)
+            continue
+        page = render_evaluation(p.model_dump(), g.model_dump(), read_document(f)[0],
+                                 report.documents[g.doc_id].verdicts)
+        with open_output(out / f"{g.doc_id}.html") as fh:
+            fh.write(page)
 
 
 def _extract_corpus(golds, corpus: Path, model: str | None):

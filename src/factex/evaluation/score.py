@@ -175,6 +175,8 @@ class DocScores:
 
     prf: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in PRF_KINDS})
     acc: dict[str, Accuracy] = field(default_factory=lambda: {k: Accuracy() for k in ACCURACY_KINDS})
+    # kind -> {"correct" | "spurious": [record index in the prediction], "missed": [in the gold]}
+    verdicts: dict[str, dict[str, list[int]]] = field(default_factory=dict, compare=False)
 
     def add(self, other: "DocScores") -> None:
         for k, v in other.prf.items():
@@ -234,6 +236,8 @@ class _Actor:
     name: str
     type: str
     aliases: tuple[str, ...]
+    index: int = -1  # the record's place in its document
+    sentence = None  # actors have no single sentence
 
 
 @dataclass(frozen=True)
@@ -245,6 +249,7 @@ class _Money:
     recipient: str | None
     date: str | None
     sentence: str | None
+    index: int = -1
 
 
 @dataclass(frozen=True)
@@ -254,6 +259,7 @@ class _Event:
     actors: tuple[str, ...]
     trigger: str
     sentence: str | None
+    index: int = -1
 
 
 @dataclass(frozen=True)
@@ -269,18 +275,18 @@ class _Side:
 def _side(doc: DocumentRecord | GoldDocument) -> _Side:
     if isinstance(doc, GoldDocument):
         return _Side(
-            tuple(_Actor(a.name, a.type, tuple(a.aliases)) for a in doc.actors),
-            tuple(_Money(m.text or "", m.amount, m.currency.upper(), m.payer, m.recipient, m.date, None)
-                  for m in doc.money),
-            tuple(_Event(e.type, e.date, tuple(e.actors), e.trigger or "", None)
-                  for e in doc.events if not e.modality),
+            tuple(_Actor(a.name, a.type, tuple(a.aliases), i) for i, a in enumerate(doc.actors)),
+            tuple(_Money(m.text or "", m.amount, m.currency.upper(), m.payer, m.recipient, m.date, None, i)
+                  for i, m in enumerate(doc.money)),
+            tuple(_Event(e.type, e.date, tuple(e.actors), e.trigger or "", None, i)
+                  for i, e in enumerate(doc.events) if not e.modality),
         )
     return _Side(
-        tuple(_Actor(a.name, a.type, tuple(a.aliases)) for a in doc.actors),
+        tuple(_Actor(a.name, a.type, tuple(a.aliases), i) for i, a in enumerate(doc.actors)),
         tuple(_Money(m.text, m.amount, m.currency.upper(), m.payer, m.recipient,
-                     m.date.value if m.date else None, m.sentence) for m in doc.money),
-        tuple(_Event(e.type, e.date.value, tuple(e.actors), e.trigger, e.sentence)
-              for e in doc.events if not e.modality),
+                     m.date.value if m.date else None, m.sentence, i) for i, m in enumerate(doc.money)),
+        tuple(_Event(e.type, e.date.value, tuple(e.actors), e.trigger, e.sentence, i)
+              for i, e in enumerate(doc.events) if not e.modality),
     )
 
 
@@ -430,14 +436,7 @@ def _score_document(pred: _Side, gold: _Side, did: str, errors: list[ErrorItem],
                     err("actor", "wrong type", f"{pred.actors[i].name} ({pred.actors[i].type}), "
                         f"gold {gold.actors[j].name} ({gold.actors[j].type})")
         else:
-            mp = {i for i, _ in pairs}
-            mg = {j for _, j in pairs}
-            for i, a in enumerate(pred.actors):
-                if i not in mp:
-                    err("actor", "spurious", f"{a.name} ({a.type})")
-            for j, g in enumerate(gold.actors):
-                if j not in mg:
-                    err("actor", "missed", f"{g.name} ({g.type})")
+            _unmatched(err, "actor", pairs, pred.actors, gold.actors, lambda a: f"{a.name} ({a.type})", s)
     names = _Names(pred, gold)
 
     # Money: same currency, amount within the tolerance; prefer pairs that agree on the fields.
@@ -469,7 +468,7 @@ def _score_document(pred: _Side, gold: _Side, did: str, errors: list[ErrorItem],
             if not ok:
                 err("money", f"wrong {name}", f"{m.text}: {pv!r}, gold {gv!r}", m.sentence)
     _unmatched(err, "money", pairs, pred.money, gold.money,
-               lambda m: f"{m.text} = {m.amount:g} {m.currency}")
+               lambda m: f"{m.text} = {m.amount:g} {m.currency}", s)
 
     # Events (happenings only: both sides already without modality).
     pa = [{names.pred(a) for a in e.actors} for e in pred.events]
@@ -503,15 +502,20 @@ def _score_document(pred: _Side, gold: _Side, did: str, errors: list[ErrorItem],
             err("event", "wrong actors", f"{e.type} {e.date} '{e.trigger}': {sorted(pa[i])}, "
                 f"gold {sorted(ga[j])}", e.sentence)
     _unmatched(err, "event", lenient, pred.events, gold.events,
-               lambda e: f"{e.type} {e.date} '{e.trigger}' {list(e.actors)}")
+               lambda e: f"{e.type} {e.date} '{e.trigger}' {list(e.actors)}", s)
     return s
 
 
-def _unmatched(err, kind: str, pairs, preds, golds, describe) -> None:
+def _unmatched(err, kind: str, pairs, preds, golds, describe, scores: DocScores | None = None) -> None:
     """Report every record left out of the matching: predicted ones as spurious (with their
-    sentence), gold ones as missed."""
+    sentence), gold ones as missed; ``scores.verdicts`` keeps each record's verdict."""
     matched_p = {i for i, _ in pairs}
     matched_g = {j for _, j in pairs}
+    if scores is not None:
+        scores.verdicts[kind] = {
+            "correct": [preds[i].index for i in sorted(matched_p)],
+            "spurious": [x.index for i, x in enumerate(preds) if i not in matched_p],
+            "missed": [g.index for j, g in enumerate(golds) if j not in matched_g]}
     for i, x in enumerate(preds):
         if i not in matched_p:
             err(kind, "spurious", describe(x), x.sentence)

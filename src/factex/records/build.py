@@ -94,8 +94,10 @@ def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str
                          **{role: m.roles[role] for role in ("payer", "recipient") if role in m.roles}}))
         for ev in doc._.factex_events or []:
             s, e = span(ev.start, ev.end, offset)
+            ts, te = span(ev.trigger_start, ev.trigger_end, offset)
             events.append(EventRecord(
-                type=ev.type, trigger=ev.trigger, date=date_record(ev.date, offset),
+                type=ev.type, trigger=ev.trigger, trigger_start=ts, trigger_end=te,
+                date=date_record(ev.date, offset),
                 actors=ev.actors, location=ev.location, start=s, end=e,
                 sentence=text[ev.sent_start:ev.sent_end].strip(), modality=ev.modality,
                 confidence=ev.confidence,

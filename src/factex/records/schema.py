@@ -82,6 +82,8 @@ class EventRecord(BaseModel):
 
     type: EventType
     trigger: str
+    trigger_start: int | None = Field(default=None, description="(factex) where the trigger word stands")
+    trigger_end: int | None = None
     date: DateRecord
     actors: list[str] = Field(default_factory=list)
     location: str | None = None
