@@ -49,7 +49,7 @@ def test_flagged_patterns_match_exactly_what_the_written_ones_match(nlp):
     fast = nlp.get_pipe("factex_dates").matcher
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text(encoding="utf-8")
-             for p in sorted((root / "corpus").glob("*/*.txt"))]
+             for p in sorted((root / "corpus").glob("*/*.txt"))[::3]]  # every genre, a third of it
     texts.append("In 490 BC, c. 480 BCE, AD 9, the mid-1970s, summer of 1989, 1988-1998, "
                  "the following month, Christmas Day 1914 and from March to June 1990.")
     total = 0
