@@ -88,11 +88,17 @@ def test_document_longer_than_max_length(extractor):
     nlp = extractor.nlp
     saved = nlp.max_length
     nlp.max_length = 1_000
+    progress = []
+    extractor.on_piece = lambda done, total, chars: progress.append((done, total, chars))
     try:
         assert len(text) > 7 * nlp.max_length
         rec = extractor.extract(text, doc_id="long")
     finally:
         nlp.max_length = saved
+        extractor.on_piece = None
+    # progress within the document: every piece reported, in order, up to the whole text
+    assert [p[0] for p in progress] == list(range(1, progress[0][1] + 1)) and progress[0][1] > 7
+    assert progress[-1][2] == len(text)
     last = rec.money[-1]
     assert text[last.start:last.end] == last.text == "SEK 40 million"
     assert len(rec.money) == 61

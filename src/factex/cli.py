@@ -116,7 +116,8 @@ def extract(
         code = run_extract(paths, output, fmt, model, max_bytes, jobs=jobs, engine=engine,
                            scheduler=scheduler, batch_size=batch_size, quiet=quiet,
                            rules=[str(r) for r in rules or []], dct=dct,
-                           options=OutputOptions(explain=explain, min_confidence=min_confidence))
+                           options=OutputOptions(explain=explain, min_confidence=min_confidence,
+                                                 progress=not quiet and sys.stderr.isatty()))
     except FactexError as exc:
         if _State.debug:
             traceback.print_exc()

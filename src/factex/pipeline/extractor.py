@@ -120,6 +120,9 @@ class Extractor:
     def __init__(self, model: str | None = None, *, batch_size: int = 16, rules=None) -> None:
         self.nlp = load_pipeline(model, rules)
         self.batch_size = batch_size
+        #: Called as ``on_piece(done, total, chars)`` after each piece of a text longer than
+        #: ``nlp.max_length``: progress within one long document.
+        self.on_piece = None
         meta = self.nlp.meta
         self.model_label = f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
@@ -205,7 +208,8 @@ class Extractor:
                     "end": found.end} if found else None)
         pieces = []
         anchor = None
-        for offset, piece in split_text(text, self.nlp.max_length):
+        parts = split_text(text, self.nlp.max_length)
+        for n, (offset, piece) in enumerate(parts, 1):
             doc = self.nlp.make_doc(piece)
             if doctime is not None:
                 here = doctime["start"] is not None and offset <= doctime["start"] < offset + len(piece)
@@ -216,6 +220,8 @@ class Extractor:
                 doc = proc(doc)
             anchor = doc._.factex_anchor_out or anchor
             pieces.append((offset, doc))
+            if self.on_piece is not None:
+                self.on_piece(n, len(parts), offset + len(piece))
         return pieces
 
     def _record(self, d: Document, rt: RepairedText, pieces: list) -> DocumentRecord:

@@ -58,6 +58,7 @@ class OutputOptions:
 
     explain: bool = False
     min_confidence: float = 0.0
+    progress: bool = False  # report each piece of a long document on stderr
 
 
 _NO_EXPLAIN = {"events": {"__all__": {"explain"}}, "money": {"__all__": {"explain"}}}
@@ -114,6 +115,7 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
     options = options or OutputOptions()
     if jobs <= 1:
         extractor = load_extractor(model, batch_size, rules)
+        extractor.on_piece = _piece_progress if options.progress else None
         try:
             for batch in batched(docs, batch_size):
                 yield from extract_batch(extractor, batch, options)
@@ -139,6 +141,15 @@ def run_local(docs: Iterable[Document], *, model: str | None = None, jobs: int =
 
 
 _WORKER: dict[str, Extractor] = {}
+
+
+def _piece_progress(done: int, total: int, chars: int) -> None:
+    """Progress within one long document, on stderr."""
+    import sys
+
+    sys.stderr.write(f"\rfactex: long document: piece {done}/{total} ({chars:,} characters)"
+                     + ("\n" if done == total else ""))
+    sys.stderr.flush()
 
 
 def _quiet_worker() -> None:
