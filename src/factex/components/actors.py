@@ -31,7 +31,7 @@ from factex.language.lexicon import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from factex.language.docutil import doc_text, span_text, token_texts
+from factex.language.docutil import cache, doc_text, span_text, token_texts
 from factex.language.countries import iso_codes
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
@@ -373,6 +373,9 @@ def _merge_partial_names(groups: dict, order: list[str]) -> None:
     # A one-word name of any type the model guessed ("Nkrumah" as GPE) can be a surname.
     singles = [gid for gid in order if not groups[gid]["canonical"]
                and (len(full[gid].split()) == 1 or gid in people)]
+    # Each person's name split once, not once per candidate surname.
+    split_words = {o: full[o].split() for o in people}
+    dash_words = {o: set(full[o].replace("-", " ").split()) for o in people}
     for gid in singles:
         if gid not in groups:
             continue
@@ -380,9 +383,9 @@ def _merge_partial_names(groups: dict, order: list[str]) -> None:
         words = name.split()
         # "Pearson" in "Lester B. Pearson"; "Mujibur Rahman" ending "Sheikh Mujibur Rahman".
         targets = [o for o in people if o != gid and o in groups
-                   and len(full[o].split()) > len(words)
-                   and (name in full[o].replace("-", " ").split() if len(words) == 1
-                        else full[o].split()[-len(words):] == words)]
+                   and len(split_words[o]) > len(words)
+                   and (name in dash_words[o] if len(words) == 1
+                        else split_words[o][-len(words):] == words)]
         if len(targets) > 1:
             # "Artaxerxes" after "Artaxerxes I" and before "Artaxerxes II": the namesake
             # mentioned last before it.
@@ -399,12 +402,15 @@ def _merge_partial_names(groups: dict, order: list[str]) -> None:
 def _merge_acronyms(doc: Doc, groups: dict, order: list[str]) -> None:
     """An acronym whose letters are the initials of another actor's name is that actor."""
     names = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in order}
+    by_initials: dict[str, list[str]] = {}  # built once: per acronym a scan was quadratic
+    for o, full in names.items():
+        if len(full.split()) > 1:
+            by_initials.setdefault(_initials(full), []).append(o)
     for gid, name in list(names.items()):
         if gid not in groups or not re.fullmatch(r"[A-Z][A-Z&.]{1,9}", name):
             continue
         acro = name.replace(".", "")
-        targets = [o for o, full in names.items()
-                   if o != gid and o in groups and len(full.split()) > 1 and _initials(full) == acro]
+        targets = [o for o in by_initials.get(acro, []) if o != gid and o in groups]
         if len(targets) != 1:
             # "Brazilian Development Bank (BNDES)": a parenthesised acronym right after a
             # name is that name's, whatever its letters.
@@ -416,15 +422,32 @@ def _merge_acronyms(doc: Doc, groups: dict, order: list[str]) -> None:
 def _parenthesised_owner(doc: Doc, groups: dict, gid: str) -> list[str]:
     """The group whose name the text writes just before "(ACRONYM)", if any."""
     text = doc_text(doc)
-    acronyms = {m.text for m in groups[gid]["mentions"]}
+    # Where each "(ACRONYM)" stands, found once: searching the whole text for every
+    # "name (ACRONYM)" pair made a long document's actors quadratic.
+    where = cache(doc).setdefault("parenthesised", {})
+    starts = []
+    for a in {m.text for m in groups[gid]["mentions"]}:
+        if a not in where:
+            where[a] = _occurrences(text, f"({a})")
+        starts.extend(where[a])
+    if not starts:
+        return []
     found = []
     for o, g in groups.items():
         if o == gid or g["types"].most_common(1)[0][0] not in ("ORG", "GPE"):
             continue
         names = {m.text for m in g["mentions"] if len(m.text.split()) > 1}
-        if any(f"{n} ({a})" in text for n in names for a in acronyms):
+        if any(i > len(n) and text[i - len(n) - 1:i] == f"{n} " for n in names for i in starts):
             found.append(o)
     return found
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
 
 
 @Language.factory("factex_actors", default_config={},
