@@ -351,7 +351,7 @@ def test_extract_usage_errors(args, needle):
 
 
 @pytest.mark.parametrize("args, needle", [
-    (["--fail-under", "bogus=1"], "MEASURE one of"),
+    (["--fail-under", "bogus=1"], "KIND one of"),
     (["--fail-under", "date_value_f1=90"], "from 0 to 1"),
     (["--json", "/nonexistent/x.json"], "does not exist"),
 ])

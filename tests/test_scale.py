@@ -1,6 +1,5 @@
 """Scale: worker processes, a Dask cluster, and documents longer than spaCy's max_length."""
 
-import json
 
 import pytest
 from typer.testing import CliRunner

@@ -1,6 +1,5 @@
 """The TimeML benchmark: reader and scorer on a small built file, WikiWars when present."""
 
-from pathlib import Path
 
 import pytest
 

@@ -130,13 +130,7 @@ def run_extract(paths: list[str], output: Path | None, fmt: OutputFormat | None,
                 scheduler: str | None = None, batch_size: int = 16, quiet: bool = False,
                 rules: list[str] | None = None, dct: str | None = None, options=None) -> int:
     """Run extraction over the inputs; returns the exit code (0, 1 some failed, 2 none written)."""
-    if dct is not None:
-        from factex.language.doctime import parse_dct
-
-        try:
-            parse_dct(dct)
-        except ValueError as exc:
-            raise FactexError(f"--dct: {exc}") from None
+    check_dct(dct)
     from factex.pipeline.extractor import choose_model
     from factex.pipeline.run import run_dask, run_local
     from factex.reading.text import expand_paths
@@ -321,13 +315,7 @@ def view(
             typer.echo(f"factex: {e}", err=True)
         if not files:
             _fail("no input documents")
-        if dct is not None:
-            from factex.language.doctime import parse_dct
-
-            try:
-                parse_dct(dct)
-            except ValueError as exc:
-                raise FactexError(f"--dct: {exc}") from None
+        check_dct(dct)
         if output.exists() and not output.is_dir() and (len(files) > 1 or output.suffix not in (".html", ".htm")):
             raise FactexError(f"{output}: several documents need a folder for -o")
         docs = list(_read_inputs(files, max_bytes, lambda line: typer.echo(f"factex: {line}", err=True), dct))
@@ -360,21 +348,44 @@ class Split(str, Enum):
     heldout = "heldout"
 
 
-def parse_floors(items: list[str] | None) -> dict[tuple[str | None, str], float]:
+def check_dct(dct: str | None) -> None:
+    """Refuse a ``--dct`` that is not a calendar date written YYYY-MM-DD, before any work.
+
+    Raises:
+        FactexError: naming the option.
+    """
+    if dct is None:
+        return
+    from factex.language.doctime import parse_dct
+
+    try:
+        parse_dct(dct)
+    except ValueError as exc:
+        raise FactexError(f"--dct: {exc}") from None
+
+
+def parse_floors(items: list[str] | None, kinds: tuple[str, ...] | None = None, *,
+                 genres: bool = True) -> dict[tuple[str | None, str], float]:
     """``[GENRE:]KIND=F1`` options as ``{(genre, kind): floor}``, checked before any work.
+
+    Args:
+        items: the ``--fail-under`` values.
+        kinds: the figures a floor may guard (default: those of ``factex evaluate``).
+        genres: whether ``GENRE:`` may prefix a kind.
 
     Raises:
         FactexError: for an unknown kind or a floor that is not a number from 0 to 1.
     """
-    from factex.evaluation import KINDS
-
+    if kinds is None:
+        from factex.evaluation import KINDS as kinds
+    form = "[GENRE:]KIND=NUMBER" if genres else "KIND=NUMBER"
     floors: dict[tuple[str | None, str], float] = {}
     for item in items or []:
         key, sep, value = item.partition("=")
-        genre, _, kind = key.rpartition(":")
-        if not sep or kind not in KINDS:
-            raise FactexError(f"--fail-under: {item!r} is not [GENRE:]KIND=NUMBER "
-                              f"(KIND one of {', '.join(KINDS)})")
+        genre, _, kind = key.rpartition(":") if genres else ("", "", key)
+        if not sep or kind not in kinds:
+            raise FactexError(f"--fail-under: {item!r} is not {form} "
+                              f"(KIND one of {', '.join(kinds)})")
         try:
             floor = float(value)
         except ValueError:
@@ -538,18 +549,9 @@ def evaluate_timex(
     """Temporal benchmark: factex's dates (and peers) against TimeML TIMEX3 annotation."""
     from factex.evaluation.timebench import MEASURES, print_table, run_benchmark
 
-    wanted: dict[str, float] = {}
-    for item in fail_under or []:  # checked before the run, not after it
-        measure, sep, value = item.partition("=")
-        if not sep or measure not in MEASURES:
-            _fail(f"--fail-under: {item!r} is not MEASURE=NUMBER (MEASURE one of {', '.join(MEASURES)})")
-        try:
-            wanted[measure] = float(value)
-        except ValueError:
-            _fail(f"--fail-under: {item!r}: {value!r} is not a number")
-        if not 0 <= wanted[measure] <= 1:
-            _fail(f"--fail-under: {item!r}: a floor is a figure from 0 to 1")
     try:
+        # checked before the run, not after it
+        wanted = {kind: f for (_, kind), f in parse_floors(fail_under, MEASURES, genres=False).items()}
         check_output_path(json_out)
         results = run_benchmark(directory, peers=peers, model=model)
     except FactexError as exc:
