@@ -16,6 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factex.language.lexicon import (
+    COMPANY_NOUNS,
+    CORPORATE_FORMS,
+    CORPORATE_WORDS,
     INSTITUTION_NOUNS,
     LOC_OF_WORDS,
     GPE_WORDS,
@@ -59,7 +62,7 @@ def _trim_name(span: Span) -> Span | None:
         if texts[i] in ("(", "[") and i > start:
             end = i  # "Swiss Agency for Development and Cooperation (SDC": the name ends here
             break
-    while end > start and texts[end - 1] in (")", "]", ",", "-", "\u2013"):
+    while end > start and (texts[end - 1] in (")", "]", ",", "-", "\u2013") or texts[end - 1].isspace()):
         end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or
@@ -280,6 +283,7 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         g["types"][typ] += 1
         g["mentions"].append(m)
 
+    _merge_name_prefixes(groups, order)
     _merge_partial_names(groups, order)
     _merge_acronyms(doc, groups, order)
 
@@ -307,6 +311,10 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     """Correct the model's type from the name itself and from how the text uses it."""
     words = {w.lower() for m in mentions for w in m.text.split()}
     last = {m.text.split()[-1].lower() for m in mentions}
+    if _corporate(mentions) or any(
+            m.token_start > 0 and doc[m.token_start - 1].lemma_.lower() in COMPANY_NOUNS | ORG_ROLE_NOUNS
+            and doc[m.token_start - 1].pos_ == "NOUN" for m in mentions):
+        return "ORG"  # "Vestkyst Laks AS", "the Japanese smelter Hokuyo Metals"
     if last & LOC_WORDS:
         return "LOC"
     if words & ORG_WORDS:
@@ -364,6 +372,55 @@ def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
     groups[dst]["mentions"].extend(g["mentions"])
     groups[dst]["types"].update(g["types"])
     order.remove(src)
+
+
+# Common nouns that, right before a name, say it is a company ("the royalty company Aurelian
+# Streaming", "the smelter Hokuyo Metals"); not those a person can be ("rival", "partner").
+ORG_ROLE_NOUNS = frozenset("""smelter subsidiary importer distributor supplier bank lender
+    insurer startup utility""".split())
+
+
+def _corporate(mentions: list[ActorMention]) -> bool:
+    """A name with a company word or legal form ("Kosei Optical Co., Ltd.", "Grupo …")."""
+    for m in mentions:
+        words = re.findall(r"[\w.]+", m.text)
+        if any(w.lower().rstrip(".") in CORPORATE_WORDS for w in words) or (
+                len(words) > 1 and words[-1].rstrip(".") in CORPORATE_FORMS):
+            return True
+    return False
+
+
+def _merge_name_prefixes(groups: dict, order: list[str]) -> None:
+    """A short form of a company's name is that company: "Kestrel Bay" after "Kestrel Bay
+    Mining Corporation", "Kosei" after "Kosei Optical Co., Ltd.", "Southern Cross" after
+    "Southern Cross Resources". The long name must read as an organisation's (a company word,
+    or the model's ORG), and exactly one name may extend the short one."""
+    gz = gazetteer()
+    full = {gid: max((m.text for m in groups[gid]["mentions"]), key=len) for gid in order}
+    words = {gid: re.findall(r"[\w'’&.-]+", full[gid]) for gid in order}
+    orgs = [gid for gid in order if (_corporate(groups[gid]["mentions"])
+                                     or groups[gid]["types"].most_common(1)[0][0] == "ORG")
+            and len(words[gid]) > 1]
+    for gid in list(order):
+        g = groups.get(gid)
+        if g is None or g["canonical"] or not words[gid] or gid in orgs and len(words[gid]) > 2:
+            continue
+        short = words[gid]
+        if not short[0][:1].isupper() or key(full[gid]) in gz.places or gz.state_of(full[gid]):
+            continue
+        targets = [o for o in orgs if o != gid and o in groups and len(words[o]) > len(short)
+                   and words[o][:len(short)] == short]
+        if len(targets) != 1:
+            continue
+        target = targets[0]
+        if not full[target].startswith(full[gid] + " "):
+            continue  # "Villa" and "Villa, Pershing": a list, not a longer name
+        if groups[gid]["types"].most_common(1)[0][0] != "ORG" and not _corporate(
+                groups[target]["mentions"]):
+            continue  # "Toronto" is not short for "Toronto Stock Exchange", nor "Kenneth
+            # Kaunda" for "Kenneth Kaunda International Airport"
+        _merge_into(groups, order, gid, target)
+        groups[target]["types"] = Counter({"ORG": 1})
 
 
 def _merge_partial_names(groups: dict, order: list[str]) -> None:

@@ -72,22 +72,28 @@ class _Trigger:
     fallback: bool = False
 
 
-@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False},
+@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False,
+                                                    "narrative": 0},
                   requires=["doc._.factex_actors", "doc._.factex_dates", "doc._.factex_money",
                             "doc._.factex_topic",
                             "token.dep", "token.lemma", "token.tag"],
                   assigns=["doc._.factex_events"])
-def make_events(nlp: Language, name: str, *, carry_over: bool, fallback: bool) -> "EventsComponent":
+def make_events(nlp: Language, name: str, *, carry_over: bool, fallback: bool,
+                narrative: int) -> "EventsComponent":
     """Build the events component (the lexicon is read and validated once, here)."""
-    return EventsComponent(carry_over=carry_over, fallback=fallback)
+    return EventsComponent(carry_over=carry_over, fallback=fallback, narrative=narrative)
 
 
 class EventsComponent(RulesComponent):
     """Sets ``doc._.factex_events``; needs actors and dates before it."""
 
-    def __init__(self, *, carry_over: bool = True, fallback: bool = True) -> None:
+    def __init__(self, *, carry_over: bool = True, fallback: bool = True,
+                 narrative: int = 0) -> None:
         self.carry_over = carry_over
         self.fallback = fallback
+        # How many undated sentences after a dated one, in the same paragraph, continue its
+        # episode and take its date (0: none).
+        self.narrative = narrative
         super().__init__()
 
     def _compile(self) -> None:
@@ -232,13 +238,23 @@ class EventsComponent(RulesComponent):
         by_sentence: dict[int, list[DateMention]] = {}
         for d in dates:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)
+        # The narrative's date: the last date of the last dated sentence of this paragraph,
+        # and how many undated sentences have followed it.
+        episode: tuple[DateMention, int] | None = None
+        text = doc_text(doc)
         for sent in doc.sents:
             sent_dates = by_sentence.get(sent.start_char, [])
+            if episode is not None and _paragraph_break(text, sent):
+                episode = None
             if not sent_dates:
+                if episode is not None and episode[1] < self.narrative:
+                    events.extend(self._narrative_events(doc, sent, episode[0], money_tokens))
+                    episode = (episode[0], episode[1] + 1)
                 # No event without a date: its triggers are looked for only if the next
                 # sentence needs them.
                 pending = sent
                 continue
+            episode = None if _heading(text, sent) else (_collapse_ranges(sent_dates)[-1], 0)
             triggers = self.triggers(sent, money_tokens)
             lexical = [t for t in triggers if not t.fallback]
             for trig in triggers:
@@ -263,6 +279,20 @@ class EventsComponent(RulesComponent):
             pending = None
         doc._.factex_events = _dedupe(doc, events)
         return doc
+
+    def _narrative_events(self, doc: Doc, sent: Span, date: DateMention,
+                          money_tokens: frozenset[int]) -> list[EventMention]:
+        """Events of an undated sentence that continues a dated one's episode ("In 1013 Sweyn
+        landed at Sandwich. The north submitted quickly, and London held out."): each
+        happening of it takes the narrative's date. Only happenings with a named participant."""
+        out = []
+        for trig in self.triggers(sent, money_tokens):
+            if trig.token.pos_ not in ("VERB", "AUX") and not _light_object(trig):
+                continue  # a noun names a happening only with its own date
+            ev = self._event(doc, sent, trig, date, "narrative")
+            if ev is not None and ev.actors:
+                out.append(ev)
+        return out
 
     def _dates_for(self, doc: Doc, trig: _Trigger, sent_dates: list[DateMention],
                    triggers: list[_Trigger]) -> list[tuple[DateMention, str]]:
@@ -308,7 +338,8 @@ class EventsComponent(RulesComponent):
                 trigger_text = doc_text(doc)[comp[0].idx:tok.idx + len(tok.text)]
         start = min(tok.idx, date_start)
         end = max(tok.idx + len(tok.text), date_end)
-        conf = trig.entry.confidence * {"clause": 1.0, "governing": 0.85, "carried": 0.75}[how]
+        conf = trig.entry.confidence * {"clause": 1.0, "governing": 0.85, "carried": 0.75,
+                                         "narrative": 0.6}[how]
         source = self._row.get(id(trig.entry)) or (
             "fallback: a past-tense action verb with its own date" if trig.fallback
             else "money_roles.jsonl frames: a verb of giving, receiving, buying or selling an amount")
@@ -350,6 +381,8 @@ class EventsComponent(RulesComponent):
                 location = name
             if where and etype not in ("visit", "founding") and name not in gz.states:
                 continue  # "signed in Brussels": where it happened, not who took part
+            if where and etype == "founding" and _has_subject(trig):
+                continue  # "OCG opened a terminal at Tema in Ghana": where, not who founded
             if name not in gz.states and types.get(name) in ("GPE", "LOC") and _describes(t, trig):
                 continue  # "a plant on the Trishuli River, north-west of Kathmandu"
             names.append(name)
@@ -396,6 +429,20 @@ def _describes(token: Token, trig: _Trigger) -> bool:
         if head.i == (trig.clause.i if trig.clause is not None else -1):
             return False
         t = head
+    return False
+
+
+def _has_subject(trig: _Trigger) -> bool:
+    """True when the trigger's clause names who acted (a subject or a "by" agent)."""
+    c = trig.clause if trig.token.pos_ not in ("VERB", "AUX") else trig.token
+    if c is None:
+        return False
+    table = c.doc._.factex_token_actor or {}
+    for ch in c.children:
+        if ch.dep_ == "nsubj" and (ch.i in table or antecedent(c.doc, ch)):
+            return True
+        if ch.dep_ == "agent" and any(g.i in table for g in ch.subtree):
+            return True
     return False
 
 
@@ -473,6 +520,22 @@ def _clause_heads(doc: Doc) -> list[int]:
         for p in path:
             out[p] = result
     return out
+
+
+def _paragraph_break(text: str, sent: Span) -> bool:
+    """True when a line break stands before the sentence: a new paragraph or a heading ends
+    the episode of the sentences before it."""
+    before = text[max(0, sent.start_char - 64):sent.start_char]
+    return "\n" in before[len(before.rstrip()):] or sent.start_char == 0
+
+
+def _heading(text: str, sent: Span) -> bool:
+    """A line of its own without closing punctuation ("Eastern front 1941-1944"): it never
+    dates the sentences under it."""
+    body = text[sent.start_char:sent.end_char].strip()
+    after = text[sent.end_char:sent.end_char + 2]
+    return not body.endswith((".", "!", "?", '"', "'", ")", ":", ";")) and (
+        "\n" in after or sent.end_char >= len(text.rstrip()))
 
 
 def _same(a: Token | None, b: Token | None) -> bool:
@@ -583,17 +646,31 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
 
 
 def _title_demonym(doc: Doc, token: Token) -> bool:
-    """A demonym in front of a named person's title ("Bangladeshi Prime Minister Sheikh Hasina")."""
+    """A demonym describing another named party: a person's title ("Bangladeshi Prime
+    Minister Sheikh Hasina") or a company's description ("the Norwegian salmon producer
+    Nordhav Seafood ASA", "its Finnish rival Turun Laakeri Oy")."""
     if token.ent_type_ != "NORP" and not gazetteer().demonym_state(token.text):
         return False
+    table = doc._.factex_token_actor or {}
+    types = actor_types(doc)
+    own = table.get(token.i)
+
+    def other_party(t: Token) -> bool:
+        name = table.get(t.i)
+        return name is not None and name != own and types.get(name) in ("PERSON", "ORG")
+
     head = token.head
-    for t in (head, *head.children):
-        if t.ent_type_ == "PERSON":
-            return True
+    if head.pos_ == "NOUN" and not other_party(head):
+        for t in (*head.children, head.head):
+            if t.i != token.i and other_party(t) and t.dep_ in ("appos", "compound", "poss") \
+                    or t.i == head.head.i and head.dep_ in ("appos", "compound") and other_party(t):
+                return True
     nxt = token.i + 1
-    while nxt < len(doc) and doc[nxt].is_title and doc[nxt].ent_type_ != "PERSON":
+    # Up to the end of the noun phrase: a run of lower-case descriptors and title-case words.
+    while nxt < len(doc) and nxt - token.i <= 5 and not other_party(doc[nxt]) and (
+            doc[nxt].is_title or doc[nxt].pos_ in ("NOUN", "ADJ")):
         nxt += 1
-    return nxt < len(doc) and doc[nxt].ent_type_ == "PERSON" and nxt - token.i <= 4
+    return nxt < len(doc) and nxt - token.i <= 5 and other_party(doc[nxt])
 
 
 def _year_of(value: str) -> int | None:

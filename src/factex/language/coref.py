@@ -1,8 +1,12 @@
-"""Pronouns that stand for a named person, resolved conservatively.
+"""Pronouns and definite descriptions that stand for a named party, resolved conservatively.
 
 Not a coreference model: a relative pronoun takes the noun its clause modifies, and a
 personal pronoun takes the person named before it in its own or the previous sentence only
-when exactly one person is named there, so an ambiguous pronoun names nobody.
+when exactly one person is named there, so an ambiguous pronoun names nobody. "It" as the
+subject of a verb takes the one organisation named as a subject just before it, else the
+document's protagonist; "the company" (and the other nouns of ``COMPANY_NOUNS``) takes the
+protagonist: the organisation the text names most often, at least three times and twice as
+often as any other.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from factex.language.docutil import cache, sentence_at
+from factex.language.lexicon import COMPANY_NOUNS
 
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"who", "whom"}
@@ -26,6 +31,12 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     word = token.lower_
     if word in _RELATIVE and token.head.dep_ == "relcl":
         return (doc._.factex_token_actor or {}).get(token.head.head.i)
+    if word == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be":
+        return _organisation_before(doc, token) or protagonist(doc)
+    if (token.lemma_.lower() in COMPANY_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("compound", "amod", "prep", "relcl", "acl") for c in token.children)):
+        return protagonist(doc)
     if word not in _PERSONAL or token.tag_ == "PRP$":
         return None
     offsets, names = _people(doc)
@@ -46,3 +57,33 @@ def _people(doc: Doc) -> tuple[list[int], list[str]]:
         pairs = sorted((doc[i].idx, n) for i, n in table.items() if n in persons)
         people = cache(doc)["people"] = ([p[0] for p in pairs], [p[1] for p in pairs])
     return people
+
+
+def protagonist(doc: Doc) -> str | None:
+    """The organisation a text is about: named at least three times and at least twice as often
+    as any other organisation (None when no organisation stands out)."""
+    found = cache(doc).get("protagonist", False)
+    if found is False:
+        counts = sorted(((len(c.mentions), c.name) for c in doc._.factex_actors or []
+                         if c.type == "ORG"), reverse=True)
+        found = None
+        if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+            found = counts[0][1]
+        cache(doc)["protagonist"] = found
+    return found
+
+
+def _organisation_before(doc: Doc, token: Token) -> str | None:
+    """The one organisation named as the subject of a clause in the pronoun's sentence before
+    it, or in the sentence before that."""
+    table = doc._.factex_token_actor or {}
+    orgs = {c.name for c in doc._.factex_actors or [] if c.type == "ORG"}
+    start, _ = sentence_at(doc, token.idx)
+    prev = sentence_at(doc, start - 1)[0] if start > 0 else 0
+    seen = []
+    for t in doc[doc.char_span(prev, token.idx, alignment_mode="expand").start:token.i] \
+            if doc.char_span(prev, token.idx, alignment_mode="expand") is not None else []:
+        name = table.get(t.i)
+        if name in orgs and t.dep_ in ("nsubj", "nsubjpass", "compound") and name not in seen:
+            seen.append(name)
+    return seen[-1] if len(seen) == 1 else None

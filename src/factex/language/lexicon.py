@@ -61,6 +61,12 @@ LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island is
     canal waters bridge""".split())
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
     emirate kingdom republic oblast governorate municipality""".split())
+# Company words and legal forms in the languages company names keep in English text
+# ("Brauerei Kessler", "Grupo Inversiones Andinas", "Vestkyst Laks AS").
+CORPORATE_WORDS = frozenset("""holdings industries laboratories resources mining corp inc ltd
+    plc llc gmbh spa grupo groupe gruppe brauerei bodega bodegas viña vina banco banque
+    compañía companhia compagnie sociedad société societa cia""".split())
+CORPORATE_FORMS = frozenset("AS ASA AB AG SA NV BV Oy Co KG SE".split())
 ORG_WORDS = frozenset("""agency bank company corporation council ministry party army navy
     force forces fund organisation organization institute university college commission
     committee league union association group authority office department programme program
@@ -71,6 +77,11 @@ ORG_WORDS = frozenset("""agency bank company corporation council ministry party 
 # Common nouns a name can modify when it names a business or institution ("the Sarinah
 # department store").
 INSTITUTION_NOUNS = frozenset("store shop hotel restaurant bakery newspaper company firm brand".split())
+# Common nouns by which a business text goes on naming the company it is about ("the
+# company bought", "the brewery opened"): factex.language.coref resolves them to that company.
+COMPANY_NOUNS = frozenset("""company firm group business brewery airline carrier maker
+    manufacturer producer miner shipbuilder shipyard winery exporter importer retailer lender
+    insurer operator developer conglomerate""".split())
 # Place words whose "of" phrase names a place without a government ("the plain of Marathon",
 # "the island of Delos").
 LOC_OF_WORDS = frozenset("island islands plain plains valley peninsula desert delta plateau".split())

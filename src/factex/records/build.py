@@ -26,7 +26,8 @@ from factex.reading.text import RepairedText, may_need_repair, repair_slice
 # --explain: which stage set an event's date and participants, in words.
 _DATE_HOW = {"clause": "factex_events: a date in the trigger's own clause",
              "governing": "factex_events: the date of the clause governing the trigger's",
-             "carried": "factex_events: carried over to a dateless happening told in the sentence before"}
+             "carried": "factex_events: carried over to a dateless happening told in the sentence before",
+             "narrative": "factex_events: the date of the episode this undated sentence continues (the dated sentence before it in the same paragraph)"}
 _ACTORS_HOW = {"clause": "factex_events: the named participants of the trigger's clause",
                "clause+topic": "factex_events: the clause's participants and the article's two parties (factex_topic)"}
 
