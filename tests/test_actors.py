@@ -281,3 +281,58 @@ def test_repaired_entities_are_the_one_entity_layer(nlp):
         if c.type == "PERSON":
             assert all(set(range(m.token_start, m.token_end)) <= person_tokens for m in c.mentions), c
     assert doc._.factex_person_cues  # the ends of cue-made names are kept for the actors
+
+
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [("Harrow Lake Mining Corporation was founded in 1931. In 1950 Harrow Lake bought a mine.",
+      "Harrow Lake Mining Corporation", "Harrow Lake"),
+     ("Tanaka Precision Co., Ltd. makes lenses. In 1961 Tanaka opened a second plant.",
+      "Tanaka Precision Co., Ltd.", "Tanaka")],
+)
+def test_a_companys_short_name_is_that_company(extractor, text, name, alias):
+    rec = extractor.extract(text)
+    actor = _actor(rec, name)
+    assert actor is not None and actor.type == "ORG" and alias in actor.aliases
+    assert _actor(rec, alias) is None
+
+
+def test_a_persons_name_is_not_short_for_a_place_named_after_them(extractor):
+    rec = extractor.extract("President Kenneth Kaunda visited Beijing in 1967. Flights now land "
+                            "at Kenneth Kaunda International Airport.")
+    kaunda = _actor(rec, "Kenneth Kaunda")
+    assert kaunda is not None and kaunda.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("In 2011 the company sold the mine to the royalty company Aurelian Streaming.", "Aurelian Streaming"),
+     ("Exports go to Vestkyst Laks AS, a salmon farm.", "Vestkyst Laks AS"),
+     ("The loan came from Grupo Inversiones Andinas in 1995.", "Grupo Inversiones Andinas")],
+)
+def test_company_words_and_nouns_make_an_organisation(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, not_an_actor",
+    [("Maria Lopez, the WFP Country Director, visited Gonaives in March 2024.", "WFP Country Director"),
+     ("The fee was HTG 1,350 per family in 2024.", "HTG 1,350"),
+     ("Trade\n\nThe trade between the two countries grew in 2010.", "Trade"),
+     ("Renamed Leninakan in 1924, the city grew quickly.", "Renamed Leninakan")],
+)
+def test_offices_amounts_and_common_words_are_no_actors(extractor, text, not_an_actor):
+    assert _actor(extractor.extract(text), not_an_actor) is None
+
+
+def test_citation_marks_do_not_end_a_name(extractor):
+    rec = extractor.extract("The dispute went to the International Court of Justice.[5] It ruled in 2010.")
+    assert [a.name for a in rec.actors] == ["International Court of Justice"]
+
+
+def test_the_bank_is_the_one_bank_named_in_full(extractor):
+    rec = extractor.extract("The African Development Bank approved a loan in May 2023. "
+                            "The Bank said the loan would fund irrigation.")
+    bank = _actor(rec, "African Development Bank")
+    assert bank is not None and "Bank" in bank.aliases

@@ -49,8 +49,33 @@ PERSON_CUE = "PERSON_CUE"
 _ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
 
 
-def _trim_name(span: Span) -> Span | None:
-    """Drop "the", possessive endings and leading titles from an entity span."""
+class VerbForms:
+    """``word -> bool``: is the word an inflected English verb ("renamed", "leaving")? Read
+    from a pipeline's rule lemmatiser tables (plain sets: it pickles with the pipeline)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.index: set[str] = set()
+        self.rules: list[tuple[str, str]] = []
+        self.exceptions: set[str] = set()
+        try:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            self.index = set(lookups.get_table("lemma_index")["verb"])
+            self.rules = [(o, n) for o, n in lookups.get_table("lemma_rules")["verb"]
+                          if o in ("ed", "ing")]
+            self.exceptions = {w for w in lookups.get_table("lemma_exc")["verb"]
+                               if w.endswith(("ed", "ing"))}
+        except (AttributeError, KeyError, ValueError):
+            pass  # no rule lemmatiser: no word is known as a verb
+
+    def __call__(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.exceptions or any(w.endswith(o) and w[:len(w) - len(o)] + n in self.index
+                                           for o, n in self.rules)
+
+
+def _trim_name(span: Span, verb_form=None) -> Span | None:
+    """Drop "the", possessive endings, leading titles and a sentence-initial verb from an
+    entity span."""
     start, end = span.start, span.end
     doc = span.doc
     texts = token_texts(doc)
@@ -68,6 +93,15 @@ def _trim_name(span: Span) -> Span | None:
         while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or
                                    doc[start].lower_ in TITLE_MODIFIERS):
             start += 1
+    # "Renamed Leninakan", "Leaving Atlanta": a capitalised verb that opened the sentence
+    # (not the "United" of a known name).
+    if (start < end - 1 and doc[start].is_title and doc[start].is_sent_start and verb_form
+            and verb_form(texts[start]) and not gazetteer().state_of(span_text(span))
+            and not gazetteer().organisations.get(key(span_text(span)))):
+        start += 1
+    # "Richard G. The": a determiner of the next sentence run into the name.
+    while end - 1 > start and texts[end - 1] in ("The", "A", "An"):
+        end -= 1
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
@@ -121,15 +155,22 @@ def _office_of(span: Span) -> bool:
     return s >= 2 and span.doc[s - 1].lower_ in ("of", "for") and _is_title(span.doc[s - 2])
 
 
-def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
-    """Every actor mention: (gazetteer canonical name or None, type, mention)."""
+def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, ActorMention]]:
+    """Every actor mention: (gazetteer canonical name or None, type, mention).
+
+    Args:
+        doc: a parsed Doc with entities.
+        verb_form: ``str -> bool`` for English verb forms (see :class:`VerbForms`); a
+            sentence-initial "Renamed" or "Leaving" is then trimmed from a name.
+    """
     gz = gazetteer()
     found: list[tuple[str | None, str, ActorMention]] = []
     ents, cued = list(doc.ents), set(doc._.factex_person_cues or ())
+    amounts = [(a.start, a.end) for a in (doc._.factex_amounts or [])]
     for ent in ents:
         if ent.label_ not in LABEL_TYPES:
             continue
-        span = _trim_name(ent)
+        span = _trim_name(ent, verb_form)
         if span is None:
             continue
         text = span_text(span)
@@ -137,6 +178,10 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
             continue
         if ent.label_ == "ORG" and _office_of(span) and not gz.organisations.get(key(text)):
             continue
+        if len(span) > 1 and doc[span.end - 1].lower_ in OFFICE_WORDS and not gz.organisations.get(key(text)):
+            continue  # "WFP Country Director", "the EU Commissioner": an office, not a party
+        if any(a < span.end_char and span.start_char < b for a, b in amounts):
+            continue  # "HTG 1,350", "EUR 60,000": an amount, not a name
         if _names_no_actor(span) and not gz.organisations.get(key(text)):
             continue
         if ent.label_ != "PERSON" and _common_head(span) and not gz.state_of(text):
@@ -215,6 +260,25 @@ def collect_mentions(doc: Doc) -> list[tuple[str | None, str, ActorMention]]:
 _ADJECTIVAL = re.compile(r"(an|ian|ese|ish|ic|ist|ists|ans|ians|ite|ites|i|is)$")
 
 
+# Last words of an office, not of a party ("Uganda Country Director", "Commissioner").
+OFFICE_WORDS = frozenset("""director commissioner secretary spokesperson spokesman spokeswoman
+    chairman chairwoman chairperson coordinator representative officer manager""".split())
+
+
+def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
+    """A one-word name that the text also uses as a lower-case word: a capitalised common
+    word (a heading, a menu, a sentence start), not a proper name."""
+    if any(len(m.text.split()) != 1 or not m.text[:1].isupper() or m.text.isupper()
+           for m in mentions):
+        return False
+    lower = cache(doc).get("lower_words")
+    if lower is None:
+        lower = cache(doc)["lower_words"] = {t.lower_ for t in doc if t.is_lower} | {
+            t.lemma_ for t in doc if t.is_lower}
+    word = mentions[0].text.lower()
+    return word in lower or (word.endswith("s") and word[:-1] in lower)
+
+
 def _looks_like_name(span: Span) -> bool:
     """A single proper noun that is no adjective or group name: a person's name."""
     return (len(span) == 1 and span[0].pos_ == "PROPN" and span[0].is_title
@@ -284,6 +348,7 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         g["mentions"].append(m)
 
     _merge_name_prefixes(groups, order)
+    _merge_definite_short(doc, groups, order)
     _merge_partial_names(groups, order)
     _merge_acronyms(doc, groups, order)
 
@@ -294,6 +359,8 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
             continue
         if not g["canonical"] and all(_modifies_happening(doc, m) for m in g["mentions"]):
             continue  # only ever names a happening or scheme
+        if not g["canonical"] and _common_word(doc, g["mentions"]):
+            continue  # "Trade", "Cargo", "Print": a word the text also writes in lower case
         typ = g["types"].most_common(1)[0][0]
         if not g["canonical"]:
             typ = _retype(doc, g["mentions"], typ)
@@ -423,6 +490,27 @@ def _merge_name_prefixes(groups: dict, order: list[str]) -> None:
         groups[target]["types"] = Counter({"ORG": 1})
 
 
+def _merge_definite_short(doc: Doc, groups: dict, order: list[str]) -> None:
+    """"The Bank", "the Commission": one capitalised word after "the" that is a word of exactly
+    one organisation's name in the text ("African Development Bank Group") is that one."""
+    texts = token_texts(doc)
+    orgs = [gid for gid in order if groups[gid]["types"].most_common(1)[0][0] == "ORG"
+            and len(max((m.text for m in groups[gid]["mentions"]), key=len).split()) > 1]
+    for gid in list(order):
+        g = groups.get(gid)
+        if g is None or g["canonical"] or gid in orgs:
+            continue
+        ms = g["mentions"]
+        if not all(len(m.text.split()) == 1 and m.text[:1].isupper() and m.token_start > 0
+                   and texts[m.token_start - 1].lower() == "the" for m in ms):
+            continue
+        word = ms[0].text
+        targets = [o for o in orgs if o in groups and any(
+            word in m.text.split() for m in groups[o]["mentions"])]
+        if len(targets) == 1:
+            _merge_into(groups, order, gid, targets[0])
+
+
 def _merge_partial_names(groups: dict, order: list[str]) -> None:
     """A person named by one part of a longer name elsewhere ("Pearson") is that person."""
     people = [gid for gid in order if groups[gid]["types"].most_common(1)[0][0] == "PERSON"]
@@ -519,6 +607,9 @@ class ActorsComponent(RulesComponent):
     """Sets ``doc._.factex_actors`` and ``doc._.factex_token_actor``."""
 
     def __init__(self) -> None:
+        #: ``word -> bool`` for English verb forms; factex's loader sets it from the
+        #: pipeline's lemmatiser (:class:`VerbForms`), none are known otherwise.
+        self.verb_form = None
         super().__init__()
 
     def _compile(self) -> None:
@@ -526,7 +617,7 @@ class ActorsComponent(RulesComponent):
 
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_actors", parse=True)
-        found = collect_mentions(doc)
+        found = collect_mentions(doc, self.verb_form)
         clusters = cluster(doc, found)
         propagate(doc, clusters)
         token_actor: dict[int, str] = {}

@@ -80,6 +80,7 @@ def load_pipeline(name: str | None = None, rules=None) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"model {model!r} lacks a parser or entity recogniser, which factex needs")
     if not any(n in nlp.pipe_names for n in ALL_FACTEX_PIPES):
+        split_citation_marks(nlp)
         nlp.add_pipe("factex_paragraphs", before="parser")
         nlp.add_pipe("factex_money_guard", before="parser")
         nlp.add_pipe("factex_entity_ruler", after="ner")
@@ -88,6 +89,9 @@ def load_pipeline(name: str | None = None, rules=None) -> Language:
     missing = [n for n in ALL_FACTEX_PIPES if n not in nlp.pipe_names]
     if missing:
         raise ModelError(f"pipeline {model!r} has some of factex's components but not {', '.join(missing)}")
+    from factex.components.actors import VerbForms
+
+    nlp.get_pipe("factex_actors").verb_form = VerbForms(nlp)
     ruled = [nlp.get_pipe(n) for n in nlp.pipe_names if hasattr(nlp.get_pipe(n), "set_rules")]
     if rules is not None:
         base = ruled[0].rules if ruled else Rules.bundled()
@@ -102,6 +106,21 @@ def load_pipeline(name: str | None = None, rules=None) -> Language:
         for pipe in ruled[1:]:
             pipe.set_rules(shared)
     return nlp
+
+
+# Reference marks pasted from web pages stick to the word before them ("Court of Justice.[5]",
+# "Bank.[6][7]"): the default tokenizer makes "Justice.[5" one token, which then ends a name.
+CITATION_INFIXES = (r"(?<=\w)\.(?=\[\d)", r"(?<=[\w.,\u201d\"'\]])\[(?=\d)", r"(?<=\d)\](?=\[)")
+
+
+def split_citation_marks(nlp) -> None:
+    """Make the tokenizer split reference marks like "[5]" from the word they follow (kept
+    with the pipeline when it is saved)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    if CITATION_INFIXES[0] not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(CITATION_INFIXES)).finditer
 
 
 @dataclass
