@@ -336,3 +336,37 @@ def test_the_bank_is_the_one_bank_named_in_full(extractor):
                             "The Bank said the loan would fund irrigation.")
     bank = _actor(rec, "African Development Bank")
     assert bank is not None and "Bank" in bank.aliases
+
+
+@pytest.mark.parametrize(
+    "demonym, place, fits",
+    [("Venetians", "Venice", True), ("Genoese", "Genoa", True), ("Roman", "Rome", True),
+     ("Carthaginians", "Carthage", True), ("Scots", "Scotland", True), ("Kushite", "Kush", True),
+     ("Indian", "Indiana", False), ("Roman", "Romania", False), ("Danish", "Danelaw", False),
+     ("Jewish", "Jerusalem", False)],
+)
+def test_demonym_fits_its_place(demonym, place, fits):
+    from factex.components.actors import demonym_fits
+
+    assert demonym_fits(demonym, place) is fits
+
+
+def test_a_demonym_stands_for_the_place_the_text_names(extractor):
+    rec = extractor.extract("In 1379 the Genoese fleet defeated the Venetians off Pola. "
+                            "Venice recovered in 1380, and Genoa sued for peace.")
+    venice, genoa = _actor(rec, "Venice"), _actor(rec, "Genoa")
+    assert venice is not None and "Venetians" in venice.aliases
+    assert genoa is not None and "Genoese" in genoa.aliases
+
+
+def test_a_historical_demonym_takes_the_texts_name_not_an_invented_one(extractor):
+    rec = extractor.extract("In 218 BC Rome declared war. The Roman consul marched north, "
+                            "and the Romans lost at the Trebia.")
+    assert _actor(rec, "Roman Empire") is None
+    rome = _actor(rec, "Rome")
+    assert rome is not None and "Roman" in rome.aliases
+
+
+def test_an_unknown_demonym_without_a_place_is_no_actor(extractor):
+    rec = extractor.extract("In 1920 the Kurds rose against the new government in Baghdad.")
+    assert _actor(rec, "Kurds") is None

@@ -184,18 +184,46 @@ def test_verbs_of_happening(extractor, text, expected):
     assert expected in _events(extractor, text)
 
 
-def test_fallback_reports_other_dated_happenings_only_when_enabled(extractor):
+@pytest.mark.parametrize(
+    "text, expected",
+    [("India closed the Trombay reactor on 4 May 1961.", ["1961-05-04"]),
+     ("In March 1958 the miners walked out of the pits at Zollverein.", []),  # nobody named did it
+     ("Dorrance Mills agreed in 2012 to lend the village its mill.", []),  # the complement's
+     ("In 1990 the Bougainville Revolutionary Army forced the closure of the mine.", ["1990"])],
+)
+def test_fallback_reports_other_dated_happenings_with_a_named_doer(extractor, text, expected):
+    evs = [e for e in extractor.extract(text).events if e.type == "other"]
+    assert [e.date.value for e in evs] == expected
+    assert all(e.confidence < 0.5 for e in evs)
+
+
+def test_fallback_can_be_switched_off(extractor):
     text = "India closed the Trombay reactor on 4 May 1961."
     pipe = extractor.nlp.get_pipe("factex_events")
-    assert ("other", "1961-05-04") not in _events(extractor, text)
-    pipe.fallback = True
+    pipe.fallback = False
     try:
         evs = extractor.extract(text).events
     finally:
-        pipe.fallback = False
-    other = [e for e in evs if e.type == "other"]
-    assert [e.date.value for e in other] == ["1961-05-04"]
-    assert other[0].confidence < 0.5
+        pipe.fallback = True
+    assert [e for e in evs if e.type == "other"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("In 2015 Harrow Lake Mining listed its shares on the Toronto Stock Exchange.", ("trade", "2015")),
+     ("The rebels murdered the governor in June 1857.", ("conflict", "1857-06")),
+     ("On 3 May 2021 the ministry denied the report.", ("statement", "2021-05-03")),
+     ("The king abdicated in 1936.", ("other", "1936")),
+     ("Sweyn's army ravaged the coast in 1006.", ("conflict", "1006")),
+     ("The two firms settled the lawsuit in 2019.", ("agreement", "2019"))],
+)
+def test_frames_type_verbs_of_every_genre(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
+def test_a_participle_describing_a_noun_is_no_happening(extractor):
+    text = "In 1465 the exiled king met the envoys of Burgundy."
+    assert ("other", "1465") not in _events(extractor, text)
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
                "NORP": "GPE"}
 # The mention label of a name that a person cue made PERSON (see _person_cues).
 PERSON_CUE = "PERSON_CUE"
+# The mention label of a demonym the gazetteer does not know ("Venetian", "Carthaginians").
+UNRESOLVED_DEMONYM = "NORP?"
 _ACRONYM_STOP = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "in", "on", "to"}
 
 
@@ -79,8 +81,9 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     texts = token_texts(doc)
-    while start < end and texts[start].lower() == "the":
-        start += 1
+    while start < end and (texts[start].lower() == "the" or (
+            texts[start] in ("BC", "BCE", "AD", "CE") and end - start > 1)):
+        start += 1  # "the", and an era marker run into the name ("218 BC Rome")
     while end > start and texts[end - 1] in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
         end -= 1
     for i in range(start, end):
@@ -105,6 +108,10 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+def texts_lower(doc: Doc, i: int) -> str:
+    return token_texts(doc)[i].lower()
 
 
 def _demonym_parts(span: Span) -> list[tuple[int, int, str, str]]:
@@ -224,10 +231,22 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
                                                     span.start, span.end)))
             continue
         parts = _demonym_parts(span)
+        if ent.label_ == "NORP" and not parts and len(span) == 1 and text.endswith("s") \
+                and span.start > 0 and texts_lower(doc, span.start - 1) == "the":
+            # "the Kurds", "the Venetians": a people (see _resolve_demonyms).
+            found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
+                                                    UNRESOLVED_DEMONYM, span.start, span.end)))
+            continue
         if ent.label_ == "NORP" and not parts and _looks_like_name(span):
             # The model's NORP for an unknown single proper name ("the Mujib government").
             found.append((None, "PERSON", ActorMention(span.start_char, span.end_char, text,
                                                        "PERSON", span.start, span.end)))
+            continue
+        if ent.label_ == "NORP" and not parts and len(span) == 1 and text[:1].isupper():
+            # "the Venetians", "English": a demonym the gazetteer does not know; it stands for
+            # a place the text names, if one fits (see _resolve_demonyms), else for nobody.
+            found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
+                                                    UNRESOLVED_DEMONYM, span.start, span.end)))
             continue
         if ent.label_ == "NORP" or (parts and ent.label_ in ("GPE", "LOC")):
             # "Early Soviet", "Bangladeshi-Soviet": keep the demonyms, drop the rest.
@@ -347,6 +366,7 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         g["types"][typ] += 1
         g["mentions"].append(m)
 
+    _resolve_demonyms(groups, order)
     _merge_name_prefixes(groups, order)
     _merge_definite_short(doc, groups, order)
     _merge_partial_names(groups, order)
@@ -365,9 +385,9 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
         if not g["canonical"]:
             typ = _retype(doc, g["mentions"], typ)
         if g["canonical"] and typ == "GPE":
-            name = g["canonical"]
+            name = _state_name(g["canonical"], g["mentions"])
         else:
-            candidates = [m.text for m in g["mentions"] if m.label != "NORP"]
+            candidates = [m.text for m in g["mentions"] if m.label not in ("NORP", UNRESOLVED_DEMONYM)]
             name = max(candidates or [g["mentions"][0].text], key=lambda t: (len(t.split()), len(t)))
         mentions = sorted(g["mentions"], key=lambda m: m.start)
         clusters.append(ActorCluster(name=name, type=typ, mentions=mentions))
@@ -488,6 +508,77 @@ def _merge_name_prefixes(groups: dict, order: list[str]) -> None:
             # Kaunda" for "Kenneth Kaunda International Airport"
         _merge_into(groups, order, gid, target)
         groups[target]["types"] = Counter({"ORG": 1})
+
+
+_DEMONYM_ENDINGS = re.compile(r"(?:ians?|ans?|ese|ites?|ish|ic|i|s)$")
+
+
+def demonym_fits(demonym: str, word: str) -> bool:
+    """True when a demonym is formed from a place name ("Venetian" / "Venice", "Genoese" /
+    "Genoa", "Roman" / "Rome", "Carthaginians" / "Carthage", "English" / "England"): they
+    share a stem of four letters, or of three with a demonym ending ("Ven|etian") and at most
+    three letters of the name left; a name that merely extends the demonym ("Indian" /
+    "Indiana", "Roman" / "Romania") is another place."""
+    d, w = demonym.lower(), word.lower()
+    if d == w:
+        return True
+    if w.startswith(d) or len(w) < 3:
+        return False
+    n = 0
+    while n < min(len(d), len(w)) and d[n] == w[n]:
+        n += 1
+    return n >= 4 or (n >= 3 and len(w) - n <= 3 and _DEMONYM_ENDINGS.search(d) is not None)
+
+
+def _resolve_demonyms(groups: dict, order: list[str]) -> None:
+    """Demonyms stand for the place the text names from the same stem: an unknown demonym
+    ("the Venetians") for the text's "Venice"; a known one whose state the text never names
+    ("Roman" with "Rome" in the text, "Persian" with "Sasanian Persia") for that name rather
+    than for the gazetteer's ("Roman Empire", "Persian Empire"). An unknown demonym that fits
+    no named place is an ethnic or religious group: no actor."""
+    gz = gazetteer()
+    places = [gid for gid in order
+              if groups[gid]["types"].most_common(1)[0][0] in ("GPE", "LOC")
+              and any(m.label not in ("NORP", UNRESOLVED_DEMONYM) for m in groups[gid]["mentions"])]
+    words = {gid: [w for m in groups[gid]["mentions"] if m.label not in ("NORP", UNRESOLVED_DEMONYM)
+                   for w in re.findall(r"[A-Z][\w'’-]+", m.text)] for gid in places}
+    for gid in list(order):
+        g = groups.get(gid)
+        if g is None or gid in places:
+            continue
+        ms = g["mentions"]
+        unknown = all(m.label == UNRESOLVED_DEMONYM for m in ms)
+        # Only a historical state's: "Portuguese" stays Portugal beside "Portuguese Angola".
+        known_only_demonym = g["canonical"] and all(m.label == "NORP" for m in ms) \
+            and g["canonical"] in gz.states and gz.states[g["canonical"]].historical
+        if not unknown and not known_only_demonym:
+            continue
+        # One-word forms only: "South Vietnamese" is not formed from "Southeast Asia".
+        forms = {f for f in (m.text.removeprefix("the ").strip() for m in ms) if " " not in f}
+        targets = [o for o in places if o in groups and o != gid
+                   and (groups[o]["canonical"] is None or (
+                       groups[o]["canonical"] in gz.states and not known_only_demonym
+                       and gz.states[groups[o]["canonical"]].historical))
+                   and any(demonym_fits(f, w) for f in forms for w in words[o])]
+        if len(targets) == 1:
+            _merge_into(groups, order, gid, targets[0])
+        elif unknown:
+            groups.pop(gid)
+            order.remove(gid)
+
+
+def _state_name(canonical: str, mentions: list[ActorMention]) -> str:
+    """A state's name as the text writes it. A current state keeps its usual name (the text
+    may call it only "Soviet" or "USSR"); a historical one the text never calls by the
+    gazetteer's name takes the text's fullest name for it ("Eastern Roman Empire", "Persia"),
+    never an invented one."""
+    st = gazetteer().states.get(canonical)
+    if st is None or not st.historical or st.predecessor_of:
+        return canonical
+    forms = [m.text for m in mentions if m.label not in ("NORP", UNRESOLVED_DEMONYM)]
+    if not forms or any(key(f) == key(canonical) for f in forms):
+        return canonical
+    return max(forms, key=lambda t: (len(t.split()), len(t))).removeprefix("the ")
 
 
 def _merge_definite_short(doc: Doc, groups: dict, order: list[str]) -> None:

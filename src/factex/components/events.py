@@ -55,7 +55,14 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "come", "take", "make", "do", "get", "give", "reach", "rise", "fall", "grow",
                    "increase", "decrease", "decline", "drop", "double", "triple", "exceed",
                    "average", "range", "vary", "account", "represent", "make up", "comprise",
-                   "last", "span", "cover", "live", "work", "serve", "hold"}
+                   "last", "span", "cover", "live", "work", "serve", "hold",
+                   # attitude, effort, cause and comparison: no happening of their own
+                   "treat", "concentrate", "focus", "help", "become", "overtake", "seek", "try",
+                   "attempt", "want", "hope", "plan", "expect", "need", "allow", "enable",
+                   "cause", "result", "mean", "reflect", "show", "prove", "face", "enjoy",
+                   "feature", "involve", "require", "intend", "aim", "manage", "fail",
+                   "let", "help", "leave", "put", "set", "bring", "turn", "find", "think",
+                   "believe", "feel", "like", "love", "prefer", "wish", "choose", "tend"}
 # Prepositions that attach a happening as the circumstance of another ("during a visit").
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
@@ -72,7 +79,7 @@ class _Trigger:
     fallback: bool = False
 
 
-@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False,
+@Language.factory("factex_events", default_config={"carry_over": True, "fallback": True,
                                                     "narrative": 0},
                   requires=["doc._.factex_actors", "doc._.factex_dates", "doc._.factex_money",
                             "doc._.factex_topic",
@@ -124,6 +131,9 @@ class EventsComponent(RulesComponent):
         entries = self.lexicon.get(lemma) or self.lexicon.get(token.lower_)
         if not entries:
             return self._money_transfer(token, money_tokens)
+        if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i \
+                and not any(c.dep_ in ("dobj", "prep", "npadvmod") for c in token.children):
+            return None  # "the exiled emperor", "confirmed cases": a participle describing
         if token.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
                 c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
             return None
@@ -216,6 +226,11 @@ class EventsComponent(RulesComponent):
                 c.dep_ in ("aux", "auxpass") for c in tok.children))
             if not finite or tok.dep_ not in _CLAUSE_DEPS:
                 continue
+            if tok.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
+                    c.dep_ == "xcomp" for c in tok.children):
+                continue  # "agreed to lend": the complement is the happening
+            if not _named_doer(tok):
+                continue  # "Brazilian diplomacy treated …": nobody named did it
             entry = TriggerEntry(type="other", lemma=tok.lemma_.lower(), pos=["VERB"],
                                  confidence=0.4)
             out.append(_Trigger(tok, entry, tok, fallback=True))
@@ -429,6 +444,25 @@ def _describes(token: Token, trig: _Trigger) -> bool:
         if head.i == (trig.clause.i if trig.clause is not None else -1):
             return False
         t = head
+    return False
+
+
+def _named_doer(verb: Token) -> bool:
+    """True when a verb's subject (or its conjunct head's, or its passive's "by" agent) is a
+    named party or a pronoun that stands for one."""
+    doc = verb.doc
+    table = doc._.factex_token_actor or {}
+    v = verb
+    for _ in range(3):
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                return any(t.i in table for t in ch.subtree if t.dep_ != "relcl") \
+                    or antecedent(doc, ch) is not None
+            if ch.dep_ == "agent" and any(g.i in table for g in ch.subtree):
+                return True
+        if v.dep_ != "conj" or v.head.i == v.i:
+            return False
+        v = v.head  # "Villa crossed the border and raided Columbus": the first verb's subject
     return False
 
 
