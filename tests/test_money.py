@@ -124,6 +124,22 @@ def test_qualifier_kept_apart(extractor, text, qualifier):
         # A pronoun names the one person named before it, and that person's state pays.
         ("Swedish Prime Minister Olof Palme visited Dar es Salaam in 1971, and he pledged "
          "SEK 90 million to Tanzania.", "Sweden", "Tanzania"),
+        # A fine goes from the one fined to the one who fines.
+        ("In 2017 the European Commission fined Google EUR 2.4 billion.", "Google", "European Commission"),
+        # "ordered X to pay": X pays, not the one who ordered.
+        ("In 2016 the Korea Fair Trade Commission ordered Hanmi Optics to pay KRW 31 billion.",
+         "Hanmi Optics", None),
+        # An amount from a named source in a funding list.
+        ("The project is co-financed as follows:\n- USD 40 million from the Islamic Development Bank;",
+         "Islamic Development Bank", None),
+        # Announcing an amount gives it; announcing profits of an amount does not.
+        ("Britain announced an extra 10 million pounds for Sudan on Tuesday.", "United Kingdom", "Sudan"),
+        ("Tata Steel announced profits of US$2 billion in 2022.", None, None),
+        # "The company" and "it" stand for the company the text is about.
+        ("Harrow Lake Mining Corporation was founded in 1931. Harrow Lake Mining Corporation grew. "
+         "Harrow Lake Mining Corporation listed its shares in 1950. In 2012 the company paid a "
+         "fine of C$3.5 million to the Environmental Damages Fund.",
+         "Harrow Lake Mining Corporation", "Environmental Damages Fund"),
     ],
 )
 def test_payer_and_recipient(extractor, text, payer, recipient):
@@ -142,3 +158,18 @@ def test_absurdly_long_number_is_not_infinite(extractor):
     from factex.records.schema import DocumentRecord
 
     DocumentRecord.model_validate_json(rec.model_dump_json())
+
+
+def test_the_dateline_city_is_no_party(extractor):
+    text = ("Abidjan, 11 December 2024 \u2013 The Board of Directors of the African Development Bank "
+            "approved a loan of \u20ac96.4 million to Senegal.")
+    m = extractor.extract(text).money[0]
+    assert (m.payer, m.recipient) == ("African Development Bank", "Senegal")
+
+
+def test_a_table_column_says_who_pays(extractor):
+    text = ("Funding\n\nProgramme | Donor | Period | Amount\n"
+            "Coastal fisheries | European Union | 2018-2023 | \u20ac28m\n"
+            "Port study | Japan | 2019-2021 | \u20ac4m\n")
+    money = extractor.extract(text).money
+    assert [(m.text, m.payer) for m in money] == [("\u20ac28m", "European Union"), ("\u20ac4m", "Japan")]

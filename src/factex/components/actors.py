@@ -96,6 +96,17 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
         while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or
                                    doc[start].lower_ in TITLE_MODIFIERS):
             start += 1
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC"):
+        # "the state development bank KfW": a common-noun description (two words or more,
+        # a noun among them) before the name.
+        k = start
+        while k < end - 1 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in NAME_PARTICLES:
+            k += 1
+        described = sum(1 for j in range(start, k) if doc[j].pos_ == "NOUN")
+        if described and k - start >= 2 and doc[k].text[:1].isupper() and not any(
+                doc[j].is_lower and doc[j].lower_ not in ("of", "and", "for", "de", "du", "des", "la", "the")
+                for j in range(k, end)):
+            start = k
     # "Renamed Leninakan", "Leaving Atlanta": a capitalised verb that opened the sentence
     # (not the "United" of a known name).
     if (start < end - 1 and doc[start].is_title and doc[start].is_sent_start and verb_form
@@ -285,17 +296,28 @@ OFFICE_WORDS = frozenset("""director commissioner secretary spokesperson spokesm
 
 
 def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
-    """A one-word name that the text also uses as a lower-case word: a capitalised common
-    word (a heading, a menu, a sentence start), not a proper name."""
+    """A one-word name that only ever opens a sentence, a heading or a menu line, and that the
+    text also writes in lower case: a capitalised common word, not a proper name."""
     if any(len(m.text.split()) != 1 or not m.text[:1].isupper() or m.text.isupper()
            for m in mentions):
         return False
+    text = doc_text(doc)
+    if not all(m.token_end > m.token_start and (doc[m.token_start].is_sent_start or m.start == 0
+                                                or text[m.start - 1] in "\n>|•·")
+               for m in mentions):
+        return False  # capitalised where nothing forces it: a name ("the Allies", "Villa")
     lower = cache(doc).get("lower_words")
     if lower is None:
         lower = cache(doc)["lower_words"] = {t.lower_ for t in doc if t.is_lower} | {
             t.lemma_ for t in doc if t.is_lower}
     word = mentions[0].text.lower()
+    if word in ORG_WORDS or word in _BODIES:
+        return False  # "the Senate", "the Bank": a body named by its common noun
     return word in lower or (word.endswith("s") and word[:-1] in lower)
+
+
+# Bodies a text names by a capitalised common noun ("the Senate", "the Diet", "the Crown").
+_BODIES = frozenset("senate parliament diet duma crown church legislature cabinet".split())
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -79,7 +79,7 @@ class _Trigger:
     fallback: bool = False
 
 
-@Language.factory("factex_events", default_config={"carry_over": True, "fallback": True,
+@Language.factory("factex_events", default_config={"carry_over": True, "fallback": False,
                                                     "narrative": 0},
                   requires=["doc._.factex_actors", "doc._.factex_dates", "doc._.factex_money",
                             "doc._.factex_topic",
@@ -131,9 +131,6 @@ class EventsComponent(RulesComponent):
         entries = self.lexicon.get(lemma) or self.lexicon.get(token.lower_)
         if not entries:
             return self._money_transfer(token, money_tokens)
-        if token.tag_ == "VBN" and token.dep_ == "amod" and token.i < token.head.i \
-                and not any(c.dep_ in ("dobj", "prep", "npadvmod") for c in token.children):
-            return None  # "the exiled emperor", "confirmed cases": a participle describing
         if token.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
                 c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
             return None
@@ -391,10 +388,12 @@ class EventsComponent(RulesComponent):
             name = table.get(t.i) or antecedent(doc, t)
             if name is None or name in names or _title_demonym(doc, t):
                 continue
-            where = t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+            root = _name_root(t, table)
+            where = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
             if where and location is None:
                 location = name
-            if where and etype not in ("visit", "founding") and name not in gz.states:
+            if where and etype not in ("visit", "founding", "diplomatic_relations") \
+                    and name not in gz.states:
                 continue  # "signed in Brussels": where it happened, not who took part
             if where and etype == "founding" and _has_subject(trig):
                 continue  # "OCG opened a terminal at Tema in Ghana": where, not who founded
@@ -427,6 +426,22 @@ class EventsComponent(RulesComponent):
             if self.match(t) is not None:
                 out.update(range(t.left_edge.i, t.right_edge.i + 1))
         return out
+
+
+# Prepositions whose object says where a happening took place, not who took part in it.
+_PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
+
+
+def _name_root(token: Token, table: dict[int, str]) -> Token:
+    """The token of a multi-word name that attaches it to the clause ("Hill" of "Halidon
+    Hill", whose "at" says where)."""
+    name = table.get(token.i)
+    t = token
+    for _ in range(8):
+        if t.head.i == t.i or table.get(t.head.i) != name:
+            return t
+        t = t.head
+    return t
 
 
 def _describes(token: Token, trig: _Trigger) -> bool:

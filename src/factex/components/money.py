@@ -291,6 +291,8 @@ class MoneyComponent(RulesComponent):
                 currency_how="explicit or settled by context" if confident
                 else "the default of an ambiguous sign")
             _parties(doc, span, mention)
+            if mention.payer is None and mention.recipient is None:
+                _table_parties(doc, span, mention)
             date = _date_for(doc, span)
             mention.date = date.whole(text) if date else None
             out.append(mention)
@@ -354,13 +356,17 @@ def _actor_of(doc: Doc, token: Token, deep: bool = True) -> str | None:
     table = doc._.factex_token_actor or {}
     if token.i in table:
         return table[token.i]
+    found = antecedent(doc, token)
+    if found is not None:
+        return found  # "during that trip he pledged …", "the company paid a fine of …"
     if token.pos_ == "PRON":
-        return antecedent(doc, token)  # "during that trip he pledged a further R$750 million"
+        return None
     if not deep:
         return None
+    dateline = dateline_span(doc)
     for t in token.subtree:
-        if t.i in table:
-            return table[t.i]
+        if t.i in table and not (dateline and dateline[0] <= t.idx < dateline[1]):
+            return table[t.i]  # not "Abidjan, 11 December 2024 -", where the report was filed
     return None
 
 
@@ -376,15 +382,104 @@ def _clause_verb(token: Token) -> Token | None:
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (inherited through conjunction) and whether it is passive."""
     v = verb
+    dateline = dateline_span(verb.doc)
     for _ in range(3):
         for c in v.children:
+            if dateline and dateline[0] <= c.idx < dateline[1]:
+                continue  # "Abidjan, 11 December 2024 - The Board …": the filing place
             if c.dep_ in ("nsubj", "nsubjpass"):
-                return c, c.dep_ == "nsubjpass"
+                return _owner(c), c.dep_ == "nsubjpass"
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None:
+                return obj, False  # "ordered Kosei to pay": Kosei pays (object control)
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
         else:
             break
     return None, False
+
+
+# Organs that act for the body they belong to ("the Board of Directors of the African
+# Development Bank approved …": the Bank pays).
+_ORGANS = {"board", "directors", "governors", "management", "executive", "secretariat", "trustees"}
+
+
+def _owner(token: Token) -> Token:
+    """The body a subject's organ belongs to ("the Board of Directors of the Bank" → "Bank"),
+    else the subject itself."""
+    words = {t.lower_ for t in token.subtree if t.i <= token.i} | {token.lower_}
+    if not words & _ORGANS:
+        return token
+    table = token.doc._.factex_token_actor or {}
+    owner = token
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lower_ not in _ORGANS and any(t.i in table for t in obj.subtree):
+                owner = obj
+    return owner
+
+
+# Column headings of a table that say who pays or receives the amounts in its rows.
+_PAYER_HEADINGS = re.compile(r"\b(donors?|funders?|lenders?|sources?|financiers?|investors?|payers?|"
+                             r"contributors?|funded by|financed by|buyers?|acquirers?)\b", re.I)
+_RECIPIENT_HEADINGS = re.compile(r"\b(recipients?|beneficiar(?:y|ies)|borrowers?|grantees?|"
+                                 r"sellers?|targets?)\b", re.I)
+
+
+def _table_parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
+    """An amount in a table row ("MASE | European Union | 2013-2020 | €37.5m" under "Programme |
+    Donor | Period | Amount"): the name in the column headed "Donor" (or "Lender", "Source",
+    …) pays, the one under "Recipient" (or "Beneficiary", "Borrower", …) receives."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    row = text[line_start:line_end]
+    if row.count("|") < 2:
+        return
+    # The heading: the first line of this run of table lines.
+    start = line_start
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start:start - 1]
+        if prev.count("|") != row.count("|"):
+            break
+        start = prev_start
+    if start == line_start:
+        return
+    heading = text[start:text.find("\n", start)].split("|")
+    table = doc._.factex_token_actor or {}
+    cells, pos = [], line_start
+    for cell in row.split("|"):
+        cells.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    if len(cells) != len(heading):
+        return
+    for (a, b), head in zip(cells, heading):
+        role = "payer" if _PAYER_HEADINGS.search(head) else (
+            "recipient" if _RECIPIENT_HEADINGS.search(head) else None)
+        if role is None or getattr(mention, role) is not None:
+            continue
+        cell_span = doc.char_span(a, b, alignment_mode="contract")
+        name = next((table[t.i] for t in cell_span if t.i in table), None) if cell_span is not None else None
+        if name is not None:
+            setattr(mention, role, name)
+            mention.roles[role] = f"the table column headed {head.strip()!r}"
+
+
+def _frames_of(table, verb: Token) -> frozenset[str]:
+    """The verb's frames by its lemma, or by its own form when the lemmatiser got it wrong
+    ("fined" → "fin")."""
+    frames = table.frames_of(verb.lemma_.lower())
+    if frames:
+        return frames
+    w = verb.lower_
+    for cut in ((w[:-1] if w.endswith("ed") else None), (w[:-2] if w.endswith("ed") else None),
+                (w[:-1] if w.endswith("s") else None)):
+        if cut and table.frames_of(cut):
+            return table.frames_of(cut)
+    return frames
 
 
 def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
@@ -394,7 +489,10 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     table = active().money_roles
     path = _path_to_verb(span)
     verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
-    frames = table.frames_of(verb.lemma_.lower()) if verb is not None else frozenset()
+    frames = _frames_of(table, verb) if verb is not None else frozenset()
+    if frames & table.direct and any(n.pos_ in ("NOUN", "PROPN") and not span.start <= n.i < span.end
+                                     and not _is_transfer_noun(n) for n in path[:-1]):
+        frames = frames - table.direct  # "announced profits of US$5 million": no transfer
     if verb is not None and "measure" in frames:
         # "Brazilian credit lines to Angola totalled US$1 billion": the subject says what
         # the amount is, so its modifiers and prepositions count as the amount's own.
@@ -412,6 +510,8 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                 rule = table.first("prep", frames, word=child.lower_) if who else None
                 if rule:
                     found[rule.role].append((who, table.where(rule)))
+                    if node.i == path[0].i and child.lower_ in ("from", "by"):
+                        transfer = True  # "USD 40 million from the Islamic Development Bank"
             elif child.dep_ in ("poss", "amod", "compound", "nmod") and _is_transfer_noun(node):
                 who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
                 rule = table.first("modifier", frames) if who else None
@@ -494,7 +594,7 @@ def _object_actor(doc: Doc, verb: Token, span: Span, path: list[Token]) -> str |
         if span.start <= c.i < span.end:
             # The amount's own token: only a name the parser hung on it ("gave Tanzania SEK 40
             # million", "Tanzania" a compound of "SEK").
-            if c.dep_ in ("dative", "iobj"):
+            if c.dep_ in ("dative", "iobj", "dobj"):
                 who = next((_actor_of(doc, g, deep=False) for g in c.subtree
                             if not span.start <= g.i < span.end and _actor_of(doc, g, deep=False)), who)
             continue

@@ -19,6 +19,10 @@ from factex.language.docutil import cache, sentence_at
 from factex.language.lexicon import COMPANY_NOUNS
 
 _PERSONAL = {"he", "she", "him", "her"}
+_POSSESSIVE = {"his", "her"}
+# Nouns for a person's armed force: "his army was defeated" is a defeat of that person's side.
+_FORCES = {"army", "armies", "force", "forces", "troops", "fleet", "navy", "men", "soldiers",
+           "host", "cavalry", "infantry", "garrison", "squadron"}
 _RELATIVE = {"who", "whom"}
 
 
@@ -37,25 +41,48 @@ def antecedent(doc: Doc, token: Token) -> str | None:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in ("compound", "amod", "prep", "relcl", "acl") for c in token.children)):
         return protagonist(doc)
-    if word not in _PERSONAL or token.tag_ == "PRP$":
+    if word not in _PERSONAL and word not in _POSSESSIVE:
         return None
-    offsets, names = _people(doc)
+    if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES:
+        return None  # only "his army", "her fleet": the person's side in a happening
+    offsets, names, subjects = _people(doc)
     start, _ = sentence_at(doc, token.idx)
     prev = sentence_at(doc, start - 1)[0] if start > 0 else 0
     lo = bisect.bisect_left(offsets, prev)
     hi = bisect.bisect_left(offsets, token.idx)
     seen = set(names[lo:hi])
-    return names[hi - 1] if hi > lo and len(seen) == 1 else None
+    if hi > lo and len(seen) == 1:
+        return names[hi - 1]
+    mine = set(names[bisect.bisect_left(offsets, start):hi])
+    if len(mine) == 1:
+        return names[hi - 1]  # "Sweyn's triumph lasted only weeks; he died": its own sentence's
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        # A subject pronoun continues the subject before it ("Æthelred was invited back …,
+        # but he died"): the last person named as a subject in the window, if one was.
+        for k in range(hi - 1, lo - 1, -1):
+            if subjects[k]:
+                return names[k]
+    return None
 
 
-def _people(doc: Doc) -> tuple[list[int], list[str]]:
-    """Character offsets and names of the tokens that name persons, built once per document."""
+def _people(doc: Doc) -> tuple[list[int], list[str], list[bool]]:
+    """Character offsets and names of the tokens that name persons, and whether each is (part
+    of) a clause's subject, built once per document."""
     people = cache(doc).get("people")
     if people is None:
         table = doc._.factex_token_actor or {}
         persons = {c.name for c in doc._.factex_actors or [] if c.type == "PERSON"}
-        pairs = sorted((doc[i].idx, n) for i, n in table.items() if n in persons)
-        people = cache(doc)["people"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        rows = []
+        for i, n in table.items():
+            if n not in persons:
+                continue
+            t = doc[i]
+            while t.head.i != t.i and table.get(t.head.i) == n:
+                t = t.head  # the name's own head word carries its role
+            rows.append((doc[i].idx, n, t.dep_ in ("nsubj", "nsubjpass")))
+        rows.sort()
+        people = cache(doc)["people"] = ([r[0] for r in rows], [r[1] for r in rows],
+                                         [r[2] for r in rows])
     return people
 
 

@@ -82,7 +82,8 @@ class RoleRule(BaseModel):
     matching row wins), ``object`` (a dative or first object of the verb). ``frames``: the
     row applies only to these frames (any frame when absent); ``not_frames``: never to these.
     ``transfer``: the row makes the amount a transfer; ``needs_transfer``: it applies only to
-    one. For each role the first actor found wins, in the order prepositions and modifiers
+    one. A frame row with ``direct`` applies only when the amount is the verb's own object
+    ("announced US$50 million", not "announced profits of US$50 million"). For each role the first actor found wins, in the order prepositions and modifiers
     (from the amount outwards), then the subject, then objects.
     """
 
@@ -96,9 +97,12 @@ class RoleRule(BaseModel):
     role: Literal["payer", "recipient"] | None = None
     transfer: bool = False
     needs_transfer: bool = False
+    direct: bool = False
     note: str = ""
 
     def model_post_init(self, __context) -> None:  # noqa: D105
+        if self.direct and self.cue != "frame":
+            raise ValueError("'direct' is for frame rows")
         if self.cue == "frame" and not (self.frame and self.lemmas):
             raise ValueError("a frame row needs 'frame' and 'lemmas'")
         if self.cue != "frame" and self.role is None:
@@ -314,6 +318,7 @@ class RoleTable:
                 for lemma in r.lemmas:
                     self.frames.setdefault(lemma, set()).add(r.frame)
         self.rows = {cue: [r for r in rows if r.cue == cue] for cue in ("prep", "modifier", "subject", "object")}
+        self.direct = frozenset(r.frame for r in rows if r.cue == "frame" and r.direct)
         self.line = {id(r): n for n, r in enumerate(rows, 1)}  # for --explain
 
     def where(self, rule: RoleRule) -> str:
