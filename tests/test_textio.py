@@ -92,8 +92,7 @@ def test_control_characters_keep_the_invariant():
 
 @pytest.mark.parametrize(
     "damaged, repaired",
-    [("the deal with Uruguay\u00e2\u20ac. Reuters said", "the deal with Uruguay\u201d. Reuters said"),
-     ("the port of Valpara\u00c3so, in Chile", "the port of Valpara\u00edso, in Chile"),
+    [("the port of Valpara\u00c3so, in Chile", "the port of Valpara\u00edso, in Chile"),
      ("at 08:14\u00c2 local time", "at 08:14 local time"),
      # Nothing is lost when no byte was: a real "Â" or "â" inside a word stays.
      ("Ch\u00e2tillon and K\u00e2z\u0131m", "Ch\u00e2tillon and K\u00e2z\u0131m")],

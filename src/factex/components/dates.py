@@ -80,6 +80,7 @@ class DatesComponent(RulesComponent):
         doctime = doc._.factex_doctime
         dct = date.fromisoformat(doctime["value"]) if doctime else None
         spans = [s for s in (_trim_date(c) for c in self.candidates(doc)) if s is not None]
+        spans = sorted(filter_spans(spans + _early_years(doc, spans)), key=lambda s: s.start)
         low, high = _narrative_years(spans)
         out: list[DateMention] = []
         day_anchor = anchor if anchor is not None and anchor.day else None
@@ -109,6 +110,9 @@ class DatesComponent(RulesComponent):
                         dct: date | None = None) -> list[DateMention]:
         text = span_text(span)
         timex = None
+        if span.label_ == EARLY_YEAR:
+            timex = Timex(f"{int(text):04d}", _preposition_mod(span), "DATE")
+            return [_mention(span, timex)]
         if dct is not None and is_deictic(text):
             # "on Tuesday", "last month": against the document's date, not the narrative's.
             timex = resolve_deictic(text, dct, future=_speaks_of_future(span))
@@ -267,6 +271,44 @@ def _without_leading_optionals(pattern: list[dict]) -> list[list[dict]]:
         return [pattern]
     first = {k: v for k, v in pattern[0].items() if k != "OP"}
     return _without_leading_optionals(pattern[1:]) + [[first, *pattern[1:]]]
+
+
+EARLY_YEAR = "EARLY_YEAR"
+# Words that show a text is set in the first millennium: a century or an era marker.
+_FIRST_MILLENNIUM = re.compile(
+    r"\b(?:(?:[1-9]|10)(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)[\s-]+centur(?:y|ies)\b|\b(?:AD|A\.D\.|CE)\s*\d{1,3}\b|\b\d{1,3}\s*(?:AD|CE)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{3}\b", re.I)
+# Prepositions whose object, a bare number, is a year ("In 793", "by 604", "between 618 and 621").
+_YEAR_PREPS = frozenset("in by until till from since after before around about between of c. circa".split())
+
+
+def _early_years(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Three-digit years in a text set in the first millennium ("In 793 Vikings sacked
+    Lindisfarne"): a bare number that is itself the object of a preposition of time (not a
+    count, "in 300 villages"), or joined to one ("between 618 and 621"). Without a century or
+    an era marker elsewhere in the text, a three-digit number is never read as a year."""
+    if not _FIRST_MILLENNIUM.search(doc_text(doc)):
+        return []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or len(tok.text) != 3 or not tok.text.isdigit() or tok.text[0] == "0":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ", "NUM"):
+            continue  # "in 300 villages": a count
+        t = tok
+        while t.dep_ == "conj" and t.head.i != t.i and t.head.like_num:
+            t = t.head
+        governed = t.dep_ == "pobj" and t.head.lower_ in _YEAR_PREPS
+        # The parser may hang "793" on the next noun ("In 793 Viking raiders"): the word
+        # before it still says what it is.
+        after_prep = tok.i > 0 and doc[tok.i - 1].lower_ in _YEAR_PREPS
+        if governed or after_prep:
+            out.append(Span(doc, tok.i, tok.i + 1, label=EARLY_YEAR))
+    return out
 
 
 def _mention(span: Span, timex: Timex) -> DateMention:

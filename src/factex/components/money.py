@@ -293,6 +293,8 @@ class MoneyComponent(RulesComponent):
             _parties(doc, span, mention)
             if mention.payer is None and mention.recipient is None:
                 _table_parties(doc, span, mention)
+            if mention.recipient is None:
+                _labelled_recipient(doc, span, mention)
             date = _date_for(doc, span)
             mention.date = date.whole(text) if date else None
             out.append(mention)
@@ -466,6 +468,28 @@ def _table_parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         if name is not None:
             setattr(mention, role, name)
             mention.roles[role] = f"the table column headed {head.strip()!r}"
+
+
+def _labelled_recipient(doc: Doc, span: Span, mention: MoneyMention) -> None:
+    """A list line that labels an amount with a place ("Chad: €47 million", "- Niger: €39
+    million"): the allocation goes to that place."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    label = text[line_start:span.start_char]
+    m = re.fullmatch(r"\s*(?:[-*\u2022\u2013]\s*)?(?P<name>[^\W\d][^:|]{1,60}?)\s*:\s*", label)
+    if m is None:
+        return
+    name_span = doc.char_span(line_start + m.start("name"), line_start + m.end("name"),
+                              alignment_mode="contract")
+    if name_span is None:
+        return
+    table = doc._.factex_token_actor or {}
+    names = {table[t.i] for t in name_span if t.i in table}
+    if len(names) == 1 and all(t.i in table or t.is_punct or t.is_space for t in name_span):
+        name = names.pop()
+        if _actor_type(doc, name) in ("GPE", "LOC") and name != mention.payer:
+            mention.recipient = name
+            mention.roles["recipient"] = "the place that labels the amount's list line"
 
 
 def _frames_of(table, verb: Token) -> frozenset[str]:

@@ -274,7 +274,8 @@ def _day_month(t, g, era, anchor):
 
 def _month_year(t, g, era, anchor):
     year = _era_year(int(g["year"]), era)
-    if not _plausible_year(abs(year), era, False) and not era:
+    # A month names a year of three digits as well as four ("August 991"); not of two ("May 12").
+    if not _plausible_year(abs(year), era, len(g["year"]) == 3) and not era:
         return None
     return Timex(f"{_year_str(year)}-{MONTHS[g['month']]:02d}")
 

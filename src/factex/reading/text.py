@@ -24,13 +24,12 @@ from factex.errors import InputError
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 
 
-# Mojibake that lost a byte: UTF-8 read as cp1252 turns the bytes cp1252 leaves undefined
-# (0x9D, 0x8D, …) into nothing, and a non-breaking space into a plain one, so ftfy cannot
-# undo it. The lead characters left behind say what stood there: "â€" + a lost 0x9D closed a
-# quotation (”), "Ã" + a lost soft hyphen was "í" ("ValparaÃso"), a "Â" before a space or
-# a quote was the first half of a non-breaking space.
+# Mojibake that lost a byte: UTF-8 read as cp1252 drops the bytes cp1252 leaves undefined
+# (0x8D, 0x9D, …) and turns a non-breaking space into a plain one, so ftfy cannot undo it. The
+# lead characters left behind say what stood there: "Ã" + a lost soft hyphen was "í"
+# ("ValparaÃso"), a "Â" before a space or a quote was the first half of a non-breaking space.
+# ("â€" + a lost 0x9D, a closing ”, is left as it is: see docs/accuracy.md, issue 12.)
 _LOST_BYTE = (
-    (re.compile(r"\u00e2\u20ac(?=[\s.,;:)\]!?\[]|$)"), "\u201d"),
     (re.compile(r"(?<=[a-z])\u00c3(?=[a-z])"), "\u00ed"),
     (re.compile(r"(?<=[\w.,])\u00c2(?=[\s\u2019'\u00a0])"), ""),
 )
@@ -40,7 +39,7 @@ def repair(text: str) -> str:
     """Repair mojibake and other encoding damage in ``text`` (ftfy, curly quotes kept; the
     residue of mojibake that lost a byte, see ``_LOST_BYTE``)."""
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
-    if "\u00e2\u20ac" in fixed or "\u00c3" in fixed or "\u00c2" in fixed:
+    if "\u00c3" in fixed or "\u00c2" in fixed:
         for pattern, repl in _LOST_BYTE:
             fixed = pattern.sub(repl, fixed)
     return fixed
