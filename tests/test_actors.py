@@ -370,3 +370,19 @@ def test_a_historical_demonym_takes_the_texts_name_not_an_invented_one(extractor
 def test_an_unknown_demonym_without_a_place_is_no_actor(extractor):
     rec = extractor.extract("In 1920 the Kurds rose against the new government in Baghdad.")
     assert _actor(rec, "Kurds") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Maharbal's brother commanded the cavalry in 217 BC. Maharbal fled to Capua.", "Maharbal"),
+     ("The envoy Tomas Varga Lind said on Monday that talks would resume.", "Tomas Varga Lind")],
+)
+def test_how_the_text_uses_a_name_makes_it_a_person(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "PERSON"
+
+
+def test_a_writing_that_says_something_is_no_person(extractor):
+    rec = extractor.extract("In 1006, the Anglo-Saxon Chronicle says, the Danes raided Kent.")
+    chronicle = _actor(rec, "Anglo-Saxon Chronicle")
+    assert chronicle is None or chronicle.type != "PERSON"

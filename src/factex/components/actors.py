@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factex.language.lexicon import (
+    KIN_NOUNS,
     COMPANY_NOUNS,
     CORPORATE_FORMS,
     CORPORATE_WORDS,
@@ -456,7 +457,51 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         heads = [doc[m.token_start] for m in mentions]
         if any(h.dep_ == "nsubj" and h.head.lemma_.lower() in PERSON_VERBS for h in heads):
             return "PERSON"
+    if typ in ("ORG", "GPE") and not any(m.text.isupper() for m in mentions) \
+            and not any(key(m.text) in gazetteer().places for m in mentions) \
+            and _person_evidence(doc, mentions):
+        return "PERSON"  # "Hannibal's brother", "Phocas died"
     return typ
+
+
+# Verbs whose subject is a person; not verbs of saying, which
+# documents and organisations do as well ("the Chronicle says", "Namport said").
+PERSON_SUBJECT_VERBS = frozenset("""die marry abdicate reign resign retire flee escape crown
+    persuade""".split())
+
+
+# Last words of the names of writings, which "say" and "record" as people do.
+_WRITINGS = frozenset("chronicle chronicles annals report gazette herald journal times post review".split())
+
+
+def _personal_name(text: str) -> bool:
+    """Shaped like a personal name: two or three capitalised words, no lower-case word, not
+    the name of a writing ("Anglo-Saxon Chronicle") or an office ("Commissioner for …")."""
+    words = text.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in _WRITINGS | ORG_WORDS | GPE_WORDS | LOC_WORDS)
+
+
+def _person_evidence(doc: Doc, mentions: list[ActorMention]) -> bool:
+    """Whether the text uses a name as a person's: the possessor of a kin noun ("Hannibal's
+    brother"), the subject of a verb only people do ("Phocas died", "Heraclius fled") or a
+    two- or three-word name that speaks ("Martín Irazábal said"), and never as a place ("in
+    X"). (Being killed or captured is no evidence: cities are captured too.)"""
+    votes = 0
+    for m in mentions:
+        if m.token_end <= m.token_start:
+            continue
+        root = _root(doc, m.token_start, m.token_end)
+        if _locative(root):
+            return False
+        head = root.head
+        if root.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS - {"successor", "heir"}:
+            votes += 1
+        elif root.dep_ == "nsubj" and head.lemma_.lower() in PERSON_SUBJECT_VERBS:
+            votes += 1
+        elif root.dep_ == "nsubj" and head.lemma_.lower() in PERSON_VERBS and _personal_name(m.text):
+            votes += 1  # "Martín Irazábal said": a two- or three-word name that speaks
+    return votes > 0
 
 
 def _locative_head(doc: Doc, m: ActorMention):
