@@ -138,3 +138,22 @@ def test_heading_years(extractor, text, expected):
 def test_date_spans_do_not_end_in_whitespace(extractor):
     dates = extractor.extract("Filed at\n 2009-12-19T17:00:00 \n\nThe war began in 1919.").dates
     assert all(d.text == d.text.strip() for d in dates)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A text set in the first millennium: a bare three-digit year after a preposition.
+        ("In the tenth century the coasts were quiet. In 793 Viking raiders sacked Lindisfarne.",
+         [("the tenth century", "09"), ("793", "0793")]),
+        ("Early in the 7th century the empire was at war. Between 618 and 621 Egypt was lost.",
+         [("the 7th century", "06"), ("618", "0618"), ("621", "0621")]),
+        # A month names a three-digit year anywhere.
+        ("In August 991 the fleet reached Maldon.", [("August 991", "0991-08")]),
+        # Counts are not years, and without a century or era nothing three-digit is a year.
+        ("In the 7th century, in 300 villages, the harvest failed.", [("the 7th century", "06")]),
+        ("By 604 the garrison had fallen.", []),
+    ],
+)
+def test_years_of_the_first_millennium(extractor, text, expected):
+    assert _dates(extractor, text) == expected

@@ -247,3 +247,10 @@ def test_when_clause_tells_the_same_happening(extractor):
     evs = [e for e in rec.events if e.type == "diplomatic_relations"]
     assert len(evs) == 1 and evs[0].date.value == "1962"
     assert "Austria" in evs[0].actors
+
+
+def test_the_commission_is_the_commission_named_before(extractor):
+    text = ("The Independent Electoral Commission opened the count on Monday. "
+            "On Tuesday the commission declared the results in 78 constituencies.")
+    evs = [e for e in extractor.extract(text, dct="2012-05-30").events if e.type == "statement"]
+    assert [(e.date.value, e.actors) for e in evs] == [("2012-05-29", ["Independent Electoral Commission"])]

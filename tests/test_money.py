@@ -173,3 +173,9 @@ def test_a_table_column_says_who_pays(extractor):
             "Port study | Japan | 2019-2021 | \u20ac4m\n")
     money = extractor.extract(text).money
     assert [(m.text, m.payer) for m in money] == [("\u20ac28m", "European Union"), ("\u20ac4m", "Japan")]
+
+
+def test_a_list_line_labelled_with_a_place_names_the_recipient(extractor):
+    text = "Allocations in 2023 by country:\n- Chad: \u20ac47 million\n- Niger: \u20ac39 million\n"
+    money = extractor.extract(text).money
+    assert [(m.text, m.recipient) for m in money] == [("\u20ac47 million", "Chad"), ("\u20ac39 million", "Niger")]

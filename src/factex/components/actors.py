@@ -309,8 +309,7 @@ def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
         return False  # capitalised where nothing forces it: a name ("the Allies", "Villa")
     lower = cache(doc).get("lower_words")
     if lower is None:
-        lower = cache(doc)["lower_words"] = {t.lower_ for t in doc if t.is_lower} | {
-            t.lemma_ for t in doc if t.is_lower}
+        lower = cache(doc)["lower_words"] = {w for w in token_texts(doc) if w.islower()}
     word = mentions[0].text.lower()
     if word in ORG_WORDS or word in _BODIES:
         return False  # "the Senate", "the Bank": a body named by its common noun

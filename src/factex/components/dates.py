@@ -274,6 +274,8 @@ def _without_leading_optionals(pattern: list[dict]) -> list[list[dict]]:
 
 
 EARLY_YEAR = "EARLY_YEAR"
+_MONTH_WORDS = frozenset("""january february march april may june july august september october
+    november december""".split())
 # Words that show a text is set in the first millennium: a century or an era marker.
 _FIRST_MILLENNIUM = re.compile(
     r"\b(?:(?:[1-9]|10)(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -295,6 +297,9 @@ def _early_years(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for tok in doc:
         if tok.i in taken or len(tok.text) != 3 or not tok.text.isdigit() or tok.text[0] == "0":
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ in _MONTH_WORDS:
+            out.append(Span(doc, tok.i - 1, tok.i + 1, label="DATE"))  # "August 991"
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ", "NUM"):

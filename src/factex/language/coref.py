@@ -4,9 +4,10 @@ Not a coreference model: a relative pronoun takes the noun its clause modifies, 
 personal pronoun takes the person named before it in its own or the previous sentence only
 when exactly one person is named there, so an ambiguous pronoun names nobody. "It" as the
 subject of a verb takes the one organisation named as a subject just before it, else the
-document's protagonist; "the company" (and the other nouns of ``COMPANY_NOUNS``) takes the
-protagonist: the organisation the text names most often, at least three times and twice as
-often as any other.
+document's protagonist; "the commission", "the court" as a subject take the one
+organisation whose name has that word (``_BODIES``); "the company" (and the other nouns of ``COMPANY_NOUNS``), when no name has it,
+the protagonist: the organisation the text names most often, at least three times and twice
+as often as any other.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from factex.language.docutil import cache, sentence_at
 from factex.language.lexicon import COMPANY_NOUNS
 
 _PERSONAL = {"he", "she", "him", "her"}
+# Bodies a text goes on naming by their head noun once it has named them in full ("the
+# Independent Electoral Commission … the commission declared").
+_BODIES = {"commission", "court", "council", "bank", "agency", "ministry", "authority",
+           "tribunal", "parliament", "assembly", "committee", "senate", "board"}
 _POSSESSIVE = {"his", "her"}
 # Nouns for a person's armed force: "his army was defeated" is a defeat of that person's side.
 _FORCES = {"army", "armies", "force", "forces", "troops", "fleet", "navy", "men", "soldiers",
@@ -37,10 +42,16 @@ def antecedent(doc: Doc, token: Token) -> str | None:
         return (doc._.factex_token_actor or {}).get(token.head.head.i)
     if word == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be":
         return _organisation_before(doc, token) or protagonist(doc)
-    if (token.lemma_.lower() in COMPANY_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN"
+    if (token.pos_ == "NOUN" and token.tag_ == "NN"
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in ("compound", "amod", "prep", "relcl", "acl") for c in token.children)):
-        return protagonist(doc)
+        # "the commission", "the court", "the bank": the one organisation the text names with
+        # that word; "the company" and its kin, failing that, the text's protagonist.
+        named = _organisations_by_word(doc).get(token.lower_, ())
+        if len(named) == 1 and token.lower_ in _BODIES and token.dep_ in ("nsubj", "nsubjpass"):
+            return next(iter(named))
+        if token.lemma_.lower() in COMPANY_NOUNS and not named:
+            return protagonist(doc)
     if word not in _PERSONAL and word not in _POSSESSIVE:
         return None
     if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES:
@@ -114,3 +125,19 @@ def _organisation_before(doc: Doc, token: Token) -> str | None:
         if name in orgs and t.dep_ in ("nsubj", "nsubjpass", "compound") and name not in seen:
             seen.append(name)
     return seen[-1] if len(seen) == 1 else None
+
+
+def _organisations_by_word(doc: Doc) -> dict[str, set[str]]:
+    """Lower-case word -> the organisations whose names contain it ("commission" ->
+    {"Independent Electoral Commission"}), built once per document."""
+    found = cache(doc).get("orgs_by_word")
+    if found is None:
+        found = {}
+        for c in doc._.factex_actors or []:
+            if c.type != "ORG":
+                continue
+            for w in c.name.split():
+                if w[:1].isupper() and len(w) > 2:
+                    found.setdefault(w.lower(), set()).add(c.name)
+        cache(doc)["orgs_by_word"] = found
+    return found
