@@ -254,3 +254,13 @@ def test_the_commission_is_the_commission_named_before(extractor):
             "On Tuesday the commission declared the results in 78 constituencies.")
     evs = [e for e in extractor.extract(text, dct="2012-05-30").events if e.type == "statement"]
     assert [(e.date.value, e.actors) for e in evs] == [("2012-05-29", ["Independent Electoral Commission"])]
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [("In March 2023 the European Commission announced \u20ac207 million in humanitarian funding.", "aid"),
+     ("In October 2019 the Confr\u00e9rie announced a loss of CHF 15 million.", "statement")],
+)
+def test_announcing_an_amount_is_aid_announcing_a_loss_is_not(extractor, text, etype):
+    types = {e.type for e in extractor.extract(text).events}
+    assert etype in types and ("aid" not in types or etype == "aid")

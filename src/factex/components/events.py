@@ -30,6 +30,7 @@ from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
 from factex.components.doctime import dateline_span
 from factex.records.mentions import DateMention, EventMention
+from factex.components.money import is_transfer_noun
 
 # Verbs whose infinitive complement names the happening ("agreed to lend", "decided to open").
 _DEFER_TO_COMPLEMENT = {"agree", "decide", "resolve", "vote"}
@@ -116,7 +117,9 @@ class EventsComponent(RulesComponent):
         roles = self.rules.money_roles
         # The verbs of giving and receiving money name aid, of buying and selling trade (the
         # frames of money_roles.jsonl, one list for both components).
-        self._aid_verbs = roles.lemmas_of("give", "receive") | {"ship"}
+        self._aid_verbs = roles.lemmas_of("give", "receive", "announce") | {"ship"}
+        # Verbs that give an amount only when it is their own object (money_roles "direct").
+        self._direct_verbs = roles.lemmas_of(*roles.direct)
         self._trade_verbs = roles.lemmas_of("buy", "sell")
         self._words = frozenset(self.lexicon) | self._aid_verbs | self._trade_verbs
         self._hashes: dict[int, numpy.ndarray] = {}
@@ -142,8 +145,9 @@ class EventsComponent(RulesComponent):
                 continue
             if e.exclude_args and words & set(e.exclude_args):
                 continue
-            if e.type == "other":
-                # "handed over Tk 50 lakh": a transfer of money says more than the bare verb.
+            if e.type in ("other", "statement"):
+                # "handed over Tk 50 lakh", "announced €207 million in humanitarian funding": a
+                # transfer of money says more than the bare verb.
                 return self._money_transfer(token, money_tokens) or e
             return e
         return self._money_transfer(token, money_tokens)
@@ -178,9 +182,12 @@ class EventsComponent(RulesComponent):
                 else "trade" if lemma in self._trade_verbs else None)
         if kind is None:
             return None
+        direct = lemma in self._direct_verbs
         for c in token.children:
             if c.dep_ in ("dobj", "dative", "prep", "attr") and any(
                     t.i in money_tokens for t in c.subtree):
+                if direct and not (c.i in money_tokens or is_transfer_noun(c)):
+                    continue  # "announced a loss of CHF 15 million", "announced plans …"
                 return TriggerEntry(type=kind, lemma=lemma, pos=["VERB"], confidence=0.75)
         return None
 

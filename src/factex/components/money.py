@@ -515,7 +515,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") else None
     frames = _frames_of(table, verb) if verb is not None else frozenset()
     if frames & table.direct and any(n.pos_ in ("NOUN", "PROPN") and not span.start <= n.i < span.end
-                                     and not _is_transfer_noun(n) for n in path[:-1]):
+                                     and not is_transfer_noun(n) for n in path[:-1]):
         frames = frames - table.direct  # "announced profits of US$5 million": no transfer
     if verb is not None and "measure" in frames:
         # "Brazilian credit lines to Angola totalled US$1 billion": the subject says what
@@ -526,7 +526,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     found: dict[str, list[tuple[str, str]]] = {"payer": [], "recipient": []}
     transfer = bool(frames & {"buy", "sell"})
     for node in path:
-        if _is_transfer_noun(node):
+        if is_transfer_noun(node):
             transfer = True  # "a loan", "a credit line"
         for child in node.children:
             if child.dep_ == "prep":
@@ -536,7 +536,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                     found[rule.role].append((who, table.where(rule)))
                     if node.i == path[0].i and child.lower_ in ("from", "by"):
                         transfer = True  # "USD 40 million from the Islamic Development Bank"
-            elif child.dep_ in ("poss", "amod", "compound", "nmod") and _is_transfer_noun(node):
+            elif child.dep_ in ("poss", "amod", "compound", "nmod") and is_transfer_noun(node):
                 who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
                 rule = table.first("modifier", frames) if who else None
                 if rule:
@@ -591,7 +591,8 @@ def _path_to_verb(span: Span) -> list[Token]:
     return path
 
 
-def _is_transfer_noun(node: Token) -> bool:
+def is_transfer_noun(node: Token) -> bool:
+    """A noun of money changing hands ("loan", "grant", "aid"), or one compounded with it."""
     return (node.lemma_.lower() in TRANSFER_NOUNS or node.lower_ in TRANSFER_NOUNS
             or any(c.dep_ == "compound" and c.lower_ in TRANSFER_NOUNS for c in node.children))
 
