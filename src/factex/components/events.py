@@ -183,6 +183,9 @@ class EventsComponent(RulesComponent):
         if kind is None:
             return None
         direct = lemma in self._direct_verbs
+        if direct and any(c.dep_ == "dobj" and c.i not in money_tokens and not is_transfer_noun(c)
+                          for c in token.children):
+            return None  # "announced a loss of CHF 15 million" (the parser may hang "million" on the verb)
         for c in token.children:
             if c.dep_ in ("dobj", "dative", "prep", "attr") and any(
                     t.i in money_tokens for t in c.subtree):
