@@ -63,7 +63,13 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "cause", "result", "mean", "reflect", "show", "prove", "face", "enjoy",
                    "feature", "involve", "require", "intend", "aim", "manage", "fail",
                    "let", "help", "leave", "put", "set", "bring", "turn", "find", "think",
-                   "believe", "feel", "like", "love", "prefer", "wish", "choose", "tend"}
+                   "believe", "feel", "like", "love", "prefer", "wish", "choose", "tend",
+                   # aspect: "the war ended", "talks ceased" name no happening of their own
+                   "end", "finish", "cease", "stop", "complete",
+                   # speech: a statement is typed by the lexicon's frames or not at all
+                   "tell", "confirm", "deny", "claim", "argue", "indicate", "explain", "add",
+                   "insist", "assert", "allege", "reply", "respond", "comment", "stress",
+                   "acknowledge", "admit", "suggest", "speak", "write", "ask"}
 # Prepositions that attach a happening as the circumstance of another ("during a visit").
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
