@@ -264,3 +264,20 @@ def test_the_commission_is_the_commission_named_before(extractor):
 def test_announcing_an_amount_is_aid_announcing_a_loss_is_not(extractor, text, etype):
     types = {e.type for e in extractor.extract(text).events}
     assert etype in types and ("aid" not in types or etype == "aid")
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # Prussia stood for Germany before 1871, not in 1914.
+        ("Prussia defeated France in 1870. On 10 August 1914 German forces attacked South Africa.",
+         "Germany", "Prussia"),
+        # East Germany existed from 1949: a 1914 event is Germany's.
+        ("East Germany was founded in 1949. In 1914 Germany invaded Belgium.", "Germany", "East Germany"),
+        # Russia in 1972 is the Soviet Union.
+        ("The Soviet Union collapsed in 1991. In 1972 Russia recognised Bangladesh.", "Soviet Union", "Russia"),
+    ],
+)
+def test_a_state_is_named_as_it_was_on_the_events_date(extractor, text, expected, absent):
+    evs = [e for e in extractor.extract(text).events if e.date.value.startswith(("1914", "1972"))]
+    assert evs and expected in evs[0].actors and absent not in evs[0].actors

@@ -751,7 +751,8 @@ def _year_of(value: str) -> int | None:
 
 
 def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
-    """Name a state by its predecessor when the event predates the succession."""
+    """Name a state by its predecessor when the event falls in the predecessor's years
+    (Russia in 1972: the Soviet Union; Germany in 1914 is no East Germany)."""
     year = _year_of(value)
     if year is None or not any(n in _predecessors() for n in names):
         return names
@@ -759,8 +760,8 @@ def _as_of(doc: Doc, names: list[str], value: str) -> list[str]:
     out = []
     for n in names:
         repl = n
-        for name, until in _predecessors().get(n, ()):
-            if name in present and year < until:
+        for name, since, until in _predecessors().get(n, ()):
+            if name in present and year < until and (since is None or year >= since):
                 repl = name
         if repl not in out:
             out.append(repl)
@@ -777,19 +778,21 @@ def _measure_verbs_in(rules: Rules) -> frozenset[str]:
     return rules.money_roles.lemmas_of("measure") - {"be"}
 
 
-def _predecessors() -> dict[str, tuple[tuple[str, int], ...]]:
-    """State name -> (predecessor, last year of the predecessor), from the gazetteer."""
+def _predecessors() -> dict[str, tuple[tuple[str, int | None, int], ...]]:
+    """State name -> (predecessor, its first year or None, its last year), from the gazetteer."""
     return _predecessors_in(active())
 
 
 @functools.lru_cache(maxsize=8)
-def _predecessors_in(rules: Rules) -> dict[str, tuple[tuple[str, int], ...]]:
-    out: dict[str, list[tuple[str, int]]] = {}
+def _predecessors_in(rules: Rules) -> dict[str, tuple[tuple[str, int | None, int], ...]]:
+    out: dict[str, list[tuple[str, int | None, int]]] = {}
     for st in rules.gazetteer.states.values():
         m = re.match(r"(-?\d+)", st.until or "")
         if m:
+            s = re.match(r"(-?\d+)", st.since or "")
             for successor in st.predecessor_of:
-                out.setdefault(successor, []).append((st.name, int(m.group(1))))
+                out.setdefault(successor, []).append(
+                    (st.name, int(s.group(1)) if s else None, int(m.group(1))))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -28,6 +28,9 @@ class StateEntry(BaseModel):
     historical: bool
     predecessor_of: list[str]
     until: str | None
+    # When the state began (for a predecessor: the first year its successor's name stands for
+    # it; East Germany only from 1949, not in 1914).
+    since: str | None = None
 
 
 class RegionEntry(BaseModel):
