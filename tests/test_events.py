@@ -281,3 +281,19 @@ def test_announcing_an_amount_is_aid_announcing_a_loss_is_not(extractor, text, e
 def test_a_state_is_named_as_it_was_on_the_events_date(extractor, text, expected, absent):
     evs = [e for e in extractor.extract(text).events if e.date.value.startswith(("1914", "1972"))]
     assert evs and expected in evs[0].actors and absent not in evs[0].actors
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # "the protectorate of Togoland" is Togoland itself, not a place describing something.
+        ("On 7 August 1914 British troops invaded the German protectorate of Togoland.",
+         "conflict", "Togoland"),
+        # "Iranian troops who attacked": the troops' state did it.
+        ("On 23 August 2007 there was an incursion by Iranian troops who attacked several villages.",
+         "conflict", "Iran"),
+    ],
+)
+def test_participants_through_place_names_and_forces(extractor, text, etype, expected):
+    evs = [e for e in extractor.extract(text).events if e.type == etype]
+    assert evs and expected in evs[0].actors

@@ -444,6 +444,11 @@ class EventsComponent(RulesComponent):
         return out
 
 
+# Nouns whose "of" phrase names the place itself ("the protectorate of Togoland", "the city
+# of Capua"), not a place that describes it.
+_PLACE_KINDS = frozenset("""protectorate colony city town village port island islands province
+    region kingdom republic state territory district county emirate principality duchy
+    fortress""".split())
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
 
@@ -469,6 +474,9 @@ def _describes(token: Token, trig: _Trigger) -> bool:
         if t.i == trig.token.i or t.head.i == t.i:
             return False
         head = t.head
+        if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_KINDS:
+            t = head.head  # "the German protectorate of Togoland": the name is the place itself
+            continue
         if t.dep_ in ("prep", "appos", "poss", "acl", "relcl") and head.pos_ == "NOUN" \
                 and head.i != trig.token.i:
             return True

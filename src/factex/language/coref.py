@@ -26,8 +26,8 @@ _BODIES = {"commission", "court", "council", "bank", "agency", "ministry", "auth
            "tribunal", "parliament", "assembly", "committee", "senate", "board"}
 _POSSESSIVE = {"his", "her"}
 # Nouns for a person's armed force: "his army was defeated" is a defeat of that person's side.
-_FORCES = {"army", "armies", "force", "forces", "troops", "fleet", "navy", "men", "soldiers",
-           "host", "cavalry", "infantry", "garrison", "squadron"}
+_FORCES = {"army", "armies", "force", "forces", "troop", "troops", "fleet", "navy", "men",
+           "soldier", "soldiers", "host", "cavalry", "infantry", "garrison", "squadron"}
 _RELATIVE = {"who", "whom"}
 
 
@@ -39,7 +39,15 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     """
     word = token.lower_
     if word in _RELATIVE and token.head.dep_ == "relcl":
-        return (doc._.factex_token_actor or {}).get(token.head.head.i)
+        table = doc._.factex_token_actor or {}
+        owner = token.head.head
+        if owner.i in table:
+            return table[owner.i]
+        if owner.lemma_.lower() in _FORCES or owner.lower_ in _FORCES:
+            # "Iranian troops who attacked …": the troops' state.
+            return next((table[c.i] for c in owner.children
+                         if c.dep_ in ("amod", "compound", "poss") and c.i in table), None)
+        return None
     if word == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be":
         return _organisation_before(doc, token) or protagonist(doc)
     if (token.pos_ == "NOUN" and token.tag_ == "NN"
@@ -54,7 +62,7 @@ def antecedent(doc: Doc, token: Token) -> str | None:
             return protagonist(doc)
     if word not in _PERSONAL and word not in _POSSESSIVE:
         return None
-    if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES:
+    if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES and token.head.lower_ not in _FORCES:
         return None  # only "his army", "her fleet": the person's side in a happening
     offsets, names, subjects = _people(doc)
     start, _ = sentence_at(doc, token.idx)
