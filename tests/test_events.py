@@ -297,3 +297,8 @@ def test_a_state_is_named_as_it_was_on_the_events_date(extractor, text, expected
 def test_participants_through_place_names_and_forces(extractor, text, etype, expected):
     evs = [e for e in extractor.extract(text).events if e.type == etype]
     assert evs and expected in evs[0].actors
+
+
+def test_a_complement_shares_the_subject_of_its_aspect_verb(extractor):
+    evs = extractor.extract("On 3 September 1954 the Red Army began shelling Quemoy.").events
+    assert [(e.type, sorted(e.actors)) for e in evs] == [("conflict", ["Quemoy", "Red Army"])]

@@ -710,8 +710,9 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
     lo, hi = trig.token.left_edge.i, trig.token.right_edge.i
     out = [doc[i] for i in range(head.left_edge.i, head.right_edge.i + 1)
            if heads[i] == head.i or (noun and lo <= i <= hi)]
-    # A conjoined verb shares its head's subject ("X visited A and met B").
-    if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+    # A conjoined verb shares its head's subject ("X visited A and met B"), and so does the
+    # complement of an aspect or control verb ("the PLA started shelling Quemoy").
+    if head.dep_ in ("conj", "xcomp") and not any(c.dep_.startswith("nsubj") for c in head.children):
         for c in head.head.children:
             if c.dep_.startswith("nsubj"):
                 out.extend(c.subtree)

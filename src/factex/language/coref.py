@@ -25,9 +25,12 @@ _PERSONAL = {"he", "she", "him", "her"}
 _BODIES = {"commission", "court", "council", "bank", "agency", "ministry", "authority",
            "tribunal", "parliament", "assembly", "committee", "senate", "board"}
 _POSSESSIVE = {"his", "her"}
-# Nouns for a person's armed force: "his army was defeated" is a defeat of that person's side.
+# Nouns for a person's armed force or rule: "his army was defeated", "his regime was
+# overthrown" happened to that person's side.
 _FORCES = {"army", "armies", "force", "forces", "troop", "troops", "fleet", "navy", "men",
-           "soldier", "soldiers", "host", "cavalry", "infantry", "garrison", "squadron"}
+           "soldier", "soldiers", "host", "cavalry", "infantry", "garrison", "squadron",
+           # and the person's rule: "his regime was overthrown"
+           "regime", "government", "administration"}
 _RELATIVE = {"who", "whom"}
 
 
