@@ -302,3 +302,10 @@ def test_participants_through_place_names_and_forces(extractor, text, etype, exp
 def test_a_complement_shares_the_subject_of_its_aspect_verb(extractor):
     evs = extractor.extract("On 3 September 1954 the Red Army began shelling Quemoy.").events
     assert [(e.type, sorted(e.actors)) for e in evs] == [("conflict", ["Quemoy", "Red Army"])]
+
+
+def test_the_two_governments_are_the_two_states_just_named(extractor):
+    text = ("Uzbekistan opposed the dam that Tajikistan planned on the Vakhsh. "
+            "In 2018 the two governments signed an agreement on joint hydropower projects.")
+    evs = [e for e in extractor.extract(text).events if e.type == "agreement"]
+    assert evs and sorted(evs[0].actors) == ["Tajikistan", "Uzbekistan"]

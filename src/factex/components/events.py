@@ -427,6 +427,12 @@ class EventsComponent(RulesComponent):
             if any(s not in names for s in topic):
                 how = "clause+topic"
             names.extend(s for s in topic if s not in names)
+            if len(topic) != 2 and any(p in text for p in BOTH_SIDES) and len(names) < 2:
+                # No two-party article: "the two governments" are the last two states named.
+                pair = _last_two_states(doc, trig.token)
+                if pair:
+                    how = "clause+the two states named before"
+                    names.extend(n for n in pair if n not in names)
         return _as_of(doc, names, value), location, how
 
     def _other_happenings(self, trig: _Trigger, tokens: list[Token]) -> set[int]:
@@ -503,6 +509,24 @@ def _named_doer(verb: Token) -> bool:
             return False
         v = v.head  # "Villa crossed the border and raided Columbus": the first verb's subject
     return False
+
+
+def _last_two_states(doc: Doc, token: Token) -> list[str]:
+    """The last two distinct states named before a token, in its sentence or the one before
+    ("Tashkent opposed the Rogun dam …, and the two governments signed": the two are Uzbekistan
+    and Tajikistan); empty unless there are exactly two."""
+    table = doc._.factex_token_actor or {}
+    states = gazetteer().states
+    start, _ = sentence_at(doc, token.idx)
+    prev = sentence_at(doc, start - 1)[0] if start > 0 else 0
+    found: list[str] = []
+    for t in reversed(doc[:token.i]):
+        if t.idx < prev:
+            break
+        name = table.get(t.i)
+        if name in states and name not in found:
+            found.append(name)
+    return found[:2] if len(found) == 2 else []
 
 
 def _has_subject(trig: _Trigger) -> bool:
