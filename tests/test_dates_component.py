@@ -157,3 +157,19 @@ def test_date_spans_do_not_end_in_whitespace(extractor):
 )
 def test_years_of_the_first_millennium(extractor, text, expected):
     assert _dates(extractor, text) == expected
+
+
+def test_a_yearless_day_in_a_dated_report_is_in_the_reports_year(extractor):
+    text = ("JUBA, 22 October 2021 - Floods have hit 30 counties in October 2021, after the "
+            "floods of 2019 and 2020. On 17 October a dyke was sealed near Bentiu. "
+            "Flood waters are expected to stay until the end of January 2022. "
+            "On 12 October the fund approved new grants in 2021.")
+    values = {d.text: d.value for d in extractor.extract(text).dates}
+    assert values["17 October"] == "2021-10-17"
+    assert values["12 October"] == "2021-10-12"
+
+
+def test_an_undated_text_keeps_the_narrative_year(extractor):
+    text = "The floods of 2020 were the worst. On 17 October a dyke was sealed."
+    values = {d.text: d.value for d in extractor.extract(text).dates}
+    assert values["17 October"] == "2020-10-17"

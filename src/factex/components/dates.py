@@ -82,10 +82,11 @@ class DatesComponent(RulesComponent):
         spans = [s for s in (_trim_date(c) for c in self.candidates(doc)) if s is not None]
         spans = sorted(filter_spans(spans + _early_years(doc, spans)), key=lambda s: s.start)
         low, high = _narrative_years(spans)
+        doc_year = _document_year(spans, dct)
         out: list[DateMention] = []
         day_anchor = anchor if anchor is not None and anchor.day else None
         for span in spans:
-            for mention in self._normalise_span(span, anchor, dct):
+            for mention in self._normalise_span(span, anchor, dct, doc_year):
                 mention.timex = _continue_days(mention, mention.timex, anchor, day_anchor)
                 out.append(mention)
                 if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
@@ -106,8 +107,8 @@ class DatesComponent(RulesComponent):
         doc._.factex_anchor_out = anchor
         return doc
 
-    def _normalise_span(self, span: Span, anchor: Anchor | None,
-                        dct: date | None = None) -> list[DateMention]:
+    def _normalise_span(self, span: Span, anchor: Anchor | None, dct: date | None = None,
+                        doc_year: int | None = None) -> list[DateMention]:
         text = span_text(span)
         timex = None
         if span.label_ == EARLY_YEAR:
@@ -118,6 +119,8 @@ class DatesComponent(RulesComponent):
             timex = resolve_deictic(text, dct, future=_speaks_of_future(span))
         if timex is None:
             timex = normalise(text, anchor)
+            if timex is not None and doc_year is not None:
+                timex = _in_document_year(text, timex, doc_year)
         if timex is None or (" and " in text and "/" not in timex.value):
             parts = _split_coordination(span, anchor)
             if parts:
@@ -135,6 +138,42 @@ class DatesComponent(RulesComponent):
                     p.range_start, p.range_end = span.start_char, span.end_char
                 return parts
         return [_mention(span, timex)]
+
+
+_DAY_OR_MONTH = re.compile(r"(?:BC)?\d{4}-\d{2}(?:-\d{2})?")
+
+
+def _in_document_year(text: str, timex: Timex, doc_year: int | None) -> Timex:
+    """A day or month without a year in a dated document is in the document's own year (the
+    year its explicit dates name most, within a year of its date), not in the year of an aside
+    ("17 October" in a report of 22 October 2021 that compared the floods of 2020)."""
+    if (doc_year is None or not timex.anchored or not _DAY_OR_MONTH.fullmatch(timex.value)
+            or re.search(r"\d{3,4}", text) or timex.value.startswith(f"{doc_year:04d}")):
+        return timex
+    try:
+        date(doc_year, int(timex.value[5:7]), int(timex.value[8:10]) if len(timex.value) == 10 else 1)
+    except ValueError:
+        return timex
+    return Timex(f"{doc_year:04d}{timex.value[4:]}", timex.mod, timex.type, True)
+
+
+def _document_year(spans: list[Span], dct: date | None) -> int | None:
+    """The year a dated document is about: the one its explicit dates name most, if it is
+    within a year of the document's date (None without a date or such a year)."""
+    if dct is None:
+        return None
+    counts: dict[int, int] = {}
+    for span in spans:
+        if not _HAS_YEAR.search(span_text(span)):
+            continue
+        tx = normalise(span_text(span), None)
+        a = tx.anchor() if tx is not None and not tx.anchored and tx.type == "DATE" else None
+        if a is not None:
+            counts[a.year] = counts.get(a.year, 0) + 1
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], -abs(y - dct.year)))
+    return year if abs(year - dct.year) <= 1 else None
 
 
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "\u2019ll"))
