@@ -122,10 +122,6 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def texts_lower(doc: Doc, i: int) -> str:
-    return token_texts(doc)[i].lower()
-
-
 def _demonym_parts(span: Span) -> list[tuple[int, int, str, str]]:
     """Demonyms inside a span, split at hyphens: (start_char, end_char, text, state)."""
     gz = gazetteer()
@@ -244,7 +240,7 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
             continue
         parts = _demonym_parts(span)
         if ent.label_ == "NORP" and not parts and len(span) == 1 and text.endswith("s") \
-                and span.start > 0 and texts_lower(doc, span.start - 1) == "the":
+                and span.start > 0 and token_texts(doc)[span.start - 1].lower() == "the":
             # "the Kurds", "the Venetians": a people (see _resolve_demonyms).
             found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
                                                     UNRESOLVED_DEMONYM, span.start, span.end)))

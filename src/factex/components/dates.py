@@ -81,8 +81,9 @@ class DatesComponent(RulesComponent):
         dct = date.fromisoformat(doctime["value"]) if doctime else None
         spans = [s for s in (_trim_date(c) for c in self.candidates(doc)) if s is not None]
         spans = sorted(filter_spans(spans + _early_years(doc, spans)), key=lambda s: s.start)
-        low, high = _narrative_years(spans)
-        doc_year = _document_year(spans, dct)
+        years = _explicit_years(spans)
+        low, high = _narrative_years(years)
+        doc_year = _document_year(years, dct)
         out: list[DateMention] = []
         day_anchor = anchor if anchor is not None and anchor.day else None
         for span in spans:
@@ -157,21 +158,14 @@ def _in_document_year(text: str, timex: Timex, doc_year: int | None) -> Timex:
     return Timex(f"{doc_year:04d}{timex.value[4:]}", timex.mod, timex.type, True)
 
 
-def _document_year(spans: list[Span], dct: date | None) -> int | None:
+def _document_year(years: list[int], dct: date | None) -> int | None:
     """The year a dated document is about: the one its explicit dates name most, if it is
     within a year of the document's date (None without a date or such a year)."""
-    if dct is None:
+    if dct is None or not years:
         return None
     counts: dict[int, int] = {}
-    for span in spans:
-        if not _HAS_YEAR.search(span_text(span)):
-            continue
-        tx = normalise(span_text(span), None)
-        a = tx.anchor() if tx is not None and not tx.anchored and tx.type == "DATE" else None
-        if a is not None:
-            counts[a.year] = counts.get(a.year, 0) + 1
-    if not counts:
-        return None
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
     year = max(counts, key=lambda y: (counts[y], -abs(y - dct.year)))
     return year if abs(year - dct.year) <= 1 else None
 
@@ -362,21 +356,26 @@ def _mention(span: Span, timex: Timex) -> DateMention:
 _HAS_YEAR = re.compile(r"\d{3,4}")
 
 
-def _narrative_years(spans: list[Span]) -> tuple[int, int]:
-    """The band of years the narrative moves in: the 10th to 90th percentile of its explicit
-    years, widened by 15 years on each side."""
+def _explicit_years(spans: list[Span]) -> list[int]:
+    """The years the text's explicit dates name, one per date, in text order."""
     years = []
     for span in spans:
         if not _HAS_YEAR.search(span_text(span)):
-            continue  # only explicit years define the band; skip the rest cheaply
+            continue  # only explicit years count; skip the rest cheaply
         tx = normalise(span_text(span), None)
         if tx is not None and not tx.anchored and tx.type == "DATE":
             a = tx.anchor()
             if a is not None:
                 years.append(a.year)
+    return years
+
+
+def _narrative_years(years: list[int]) -> tuple[int, int]:
+    """The band of years the narrative moves in: the 10th to 90th percentile of its explicit
+    years, widened by 15 years on each side."""
     if len(years) < 5:
         return -10**6, 10**6
-    years.sort()
+    years = sorted(years)
     lo = years[len(years) // 10]
     hi = years[(len(years) * 9) // 10]
     return lo - 15, hi + 15

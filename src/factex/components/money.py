@@ -429,14 +429,18 @@ _RECIPIENT_HEADINGS = re.compile(r"\b(recipients?|beneficiar(?:y|ies)|borrowers?
                                  r"sellers?|targets?)\b", re.I)
 
 
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the line that holds text[start:end]."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _table_parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
     """An amount in a table row ("MASE | European Union | 2013-2020 | €37.5m" under "Programme |
     Donor | Period | Amount"): the name in the column headed "Donor" (or "Lender", "Source",
     …) pays, the one under "Recipient" (or "Beneficiary", "Borrower", …) receives."""
     text = doc_text(doc)
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_of(text, span.start_char, span.end_char)
     row = text[line_start:line_end]
     if row.count("|") < 2:
         return
@@ -474,7 +478,7 @@ def _labelled_recipient(doc: Doc, span: Span, mention: MoneyMention) -> None:
     """A list line that labels an amount with a place ("Chad: €47 million", "- Niger: €39
     million"): the allocation goes to that place."""
     text = doc_text(doc)
-    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_start, _ = _line_of(text, span.start_char, span.end_char)
     label = text[line_start:span.start_char]
     m = re.fullmatch(r"\s*(?:[-*\u2022\u2013]\s*)?(?P<name>[^\W\d][^:|]{1,60}?)\s*:\s*", label)
     if m is None:
