@@ -239,23 +239,21 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
                                                     span.start, span.end)))
             continue
         parts = _demonym_parts(span)
-        if ent.label_ == "NORP" and not parts and len(span) == 1 and text.endswith("s") \
-                and span.start > 0 and token_texts(doc)[span.start - 1].lower() == "the":
-            # "the Kurds", "the Venetians": a people (see _resolve_demonyms).
-            found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
-                                                    UNRESOLVED_DEMONYM, span.start, span.end)))
-            continue
-        if ent.label_ == "NORP" and not parts and _looks_like_name(span):
-            # The model's NORP for an unknown single proper name ("the Mujib government").
-            found.append((None, "PERSON", ActorMention(span.start_char, span.end_char, text,
-                                                       "PERSON", span.start, span.end)))
-            continue
-        if ent.label_ == "NORP" and not parts and len(span) == 1 and text[:1].isupper():
-            # "the Venetians", "English": a demonym the gazetteer does not know; it stands for
-            # a place the text names, if one fits (see _resolve_demonyms), else for nobody.
-            found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
-                                                    UNRESOLVED_DEMONYM, span.start, span.end)))
-            continue
+        if ent.label_ == "NORP" and not parts:
+            # "the Kurds", "the Venetians": a people, never a person's name.
+            people = (len(span) == 1 and text.endswith("s") and span.start > 0
+                      and token_texts(doc)[span.start - 1].lower() == "the")
+            if not people and _looks_like_name(span):
+                # The model's NORP for an unknown single proper name ("the Mujib government").
+                found.append((None, "PERSON", ActorMention(span.start_char, span.end_char, text,
+                                                           "PERSON", span.start, span.end)))
+                continue
+            if people or (len(span) == 1 and text[:1].isupper()):
+                # A demonym the gazetteer does not know ("the Venetians", "English"): it stands
+                # for a place the text names, if one fits (see _resolve_demonyms), else for nobody.
+                found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
+                                                        UNRESOLVED_DEMONYM, span.start, span.end)))
+                continue
         if ent.label_ == "NORP" or (parts and ent.label_ in ("GPE", "LOC")):
             # "Early Soviet", "Bangladeshi-Soviet": keep the demonyms, drop the rest.
             for s, e, t, st in parts:
@@ -417,7 +415,7 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     words = {w.lower() for m in mentions for w in m.text.split()}
     last = {m.text.split()[-1].lower() for m in mentions}
     if _corporate(mentions) or any(
-            m.token_start > 0 and doc[m.token_start - 1].lemma_.lower() in COMPANY_NOUNS | ORG_ROLE_NOUNS
+            m.token_start > 0 and doc[m.token_start - 1].lemma_.lower() in _COMPANY_BEFORE
             and doc[m.token_start - 1].pos_ == "NOUN" for m in mentions):
         return "ORG"  # "Vestkyst Laks AS", "the Japanese smelter Hokuyo Metals"
     if last & LOC_WORDS:
@@ -469,12 +467,17 @@ PERSON_SUBJECT_VERBS = frozenset("""die marry abdicate reign resign retire flee 
 _WRITINGS = frozenset("chronicle chronicles annals report gazette herald journal times post review".split())
 
 
+_NOT_PERSONAL_LAST = _WRITINGS | ORG_WORDS | GPE_WORDS | LOC_WORDS
+# Kin nouns whose possessor is a person ("Hannibal's brother"); a state has a successor too.
+_KIN = KIN_NOUNS - {"successor", "heir"}
+
+
 def _personal_name(text: str) -> bool:
     """Shaped like a personal name: two or three capitalised words, no lower-case word, not
     the name of a writing ("Anglo-Saxon Chronicle") or an office ("Commissioner for …")."""
     words = text.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-            and words[-1].lower() not in _WRITINGS | ORG_WORDS | GPE_WORDS | LOC_WORDS)
+            and words[-1].lower() not in _NOT_PERSONAL_LAST)
 
 
 def _person_evidence(doc: Doc, mentions: list[ActorMention]) -> bool:
@@ -490,7 +493,7 @@ def _person_evidence(doc: Doc, mentions: list[ActorMention]) -> bool:
         if _locative(root):
             return False
         head = root.head
-        if root.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS - {"successor", "heir"}:
+        if root.dep_ == "poss" and head.lemma_.lower() in _KIN:
             votes += 1
         elif root.dep_ == "nsubj" and head.lemma_.lower() in PERSON_SUBJECT_VERBS:
             votes += 1
@@ -527,6 +530,7 @@ def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
 # Streaming", "the smelter Hokuyo Metals"); not those a person can be ("rival", "partner").
 ORG_ROLE_NOUNS = frozenset("""smelter subsidiary importer distributor supplier bank lender
     insurer startup utility""".split())
+_COMPANY_BEFORE = COMPANY_NOUNS | ORG_ROLE_NOUNS
 
 
 def _corporate(mentions: list[ActorMention]) -> bool:

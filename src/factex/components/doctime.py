@@ -51,3 +51,10 @@ def dateline_span(doc: Doc) -> tuple[int, int] | None:
     if dt and dt.get("start") is not None:
         return dt["start"], dt["end"]
     return None
+
+
+def in_dateline(doc: Doc, start: int, end: int | None = None) -> bool:
+    """Whether the characters [start, end) (one character without ``end``) lie in the
+    document's dateline: its place and date are no participant or date of what it reports."""
+    span = dateline_span(doc)
+    return span is not None and span[0] <= start and (start + 1 if end is None else end) <= span[1]

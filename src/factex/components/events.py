@@ -24,11 +24,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factex.language.lexicon import BOTH_SIDES
-from factex.language.coref import antecedent
+from factex.language.coref import antecedent, named_before
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
-from factex.components.doctime import dateline_span
+from factex.components.doctime import in_dateline
 from factex.records.mentions import DateMention, EventMention
 from factex.components.money import is_transfer_noun
 
@@ -62,7 +62,7 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "attempt", "want", "hope", "plan", "expect", "need", "allow", "enable",
                    "cause", "result", "mean", "reflect", "show", "prove", "face", "enjoy",
                    "feature", "involve", "require", "intend", "aim", "manage", "fail",
-                   "let", "help", "leave", "put", "set", "bring", "turn", "find", "think",
+                   "let", "leave", "put", "set", "bring", "turn", "find", "think",
                    "believe", "feel", "like", "love", "prefer", "wish", "choose", "tend",
                    # aspect: "the war ended", "talks ceased" name no happening of their own
                    "end", "finish", "cease", "stop", "complete",
@@ -253,10 +253,9 @@ class EventsComponent(RulesComponent):
 
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_events", ("actors", "dates", "money", "topic"), parse=True)
-        dateline = dateline_span(doc)
         # The dateline's date is when the report was written, not when anything in it happened.
         dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar
-                 and not (dateline and dateline[0] <= d.start and d.end <= dateline[1])]
+                 and not in_dateline(doc, d.start, d.end)]
         events: list[EventMention] = []
         # The dateless sentence just before, whose main happening a following sentence of
         # dates alone may take ("…visited Russia twice. The first time was in 2009").
@@ -282,7 +281,9 @@ class EventsComponent(RulesComponent):
                 # sentence needs them.
                 pending = sent
                 continue
-            episode = None if _heading(text, sent) else (_collapse_ranges(sent_dates)[-1], 0)
+            if self.narrative:
+                # Only kept when it is used: the headings test is not free on every sentence.
+                episode = None if _heading(text, sent) else (_collapse_ranges(sent_dates)[-1], 0)
             triggers = self.triggers(sent, money_tokens)
             lexical = [t for t in triggers if not t.fallback]
             for trig in triggers:
@@ -395,11 +396,10 @@ class EventsComponent(RulesComponent):
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
         nested = self._other_happenings(trig, tokens)
         types = actor_types(doc)
-        dateline = dateline_span(doc)
         for t in tokens:
             if t.i in nested:
                 continue  # "during Hasina's visit to Tokyo": that visit's participants
-            if dateline and dateline[0] <= t.idx < dateline[1]:
+            if in_dateline(doc, t.idx):
                 continue  # "NAIROBI, 14 March 2023 -": where the report was filed
             name = table.get(t.i) or antecedent(doc, t)
             if name is None or name in names or _title_demonym(doc, t):
@@ -515,18 +515,9 @@ def _last_two_states(doc: Doc, token: Token) -> list[str]:
     """The last two distinct states named before a token, in its sentence or the one before
     ("Tashkent opposed the Rogun dam …, and the two governments signed": the two are Uzbekistan
     and Tajikistan); empty unless there are exactly two."""
-    table = doc._.factex_token_actor or {}
     states = gazetteer().states
-    start, _ = sentence_at(doc, token.idx)
-    prev = sentence_at(doc, start - 1)[0] if start > 0 else 0
-    found: list[str] = []
-    for t in reversed(doc[:token.i]):
-        if t.idx < prev:
-            break
-        name = table.get(t.i)
-        if name in states and name not in found:
-            found.append(name)
-    return found[:2] if len(found) == 2 else []
+    found = named_before(doc, token, lambda t, name: name in states)
+    return found if len(found) == 2 else []
 
 
 def _has_subject(trig: _Trigger) -> bool:

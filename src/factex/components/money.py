@@ -31,7 +31,7 @@ from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
 from factex.language.rules import Rules, active, gazetteer
 from factex.components.base import RulesComponent, require
-from factex.components.doctime import dateline_span
+from factex.components.doctime import in_dateline
 
 # Zero-width characters pasted inside a number ("5\u200b000") do not cut it.
 _ZW = "\u200b\u200c\u200d\u2060"
@@ -365,9 +365,8 @@ def _actor_of(doc: Doc, token: Token, deep: bool = True) -> str | None:
         return None
     if not deep:
         return None
-    dateline = dateline_span(doc)
     for t in token.subtree:
-        if t.i in table and not (dateline and dateline[0] <= t.idx < dateline[1]):
+        if t.i in table and not in_dateline(doc, t.idx):
             return table[t.i]  # not "Abidjan, 11 December 2024 -", where the report was filed
     return None
 
@@ -384,10 +383,9 @@ def _clause_verb(token: Token) -> Token | None:
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (inherited through conjunction) and whether it is passive."""
     v = verb
-    dateline = dateline_span(verb.doc)
     for _ in range(3):
         for c in v.children:
-            if dateline and dateline[0] <= c.idx < dateline[1]:
+            if in_dateline(verb.doc, c.idx):
                 continue  # "Abidjan, 11 December 2024 - The Board …": the filing place
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return _owner(c), c.dep_ == "nsubjpass"
@@ -720,10 +718,9 @@ def _calendar_dates(doc: Doc) -> tuple[list[DateMention], list[int], dict[int, l
     """Calendar dates of the document, their end offsets, and the dates of each sentence."""
     cached = cache(doc).get("calendar_dates")
     if cached is None:
-        dateline = dateline_span(doc)
         # The dateline's date is when the report was written, not what an amount belongs to.
         dates = [d for d in doc._.factex_dates or [] if d.timex.is_calendar
-                 and not (dateline and dateline[0] <= d.start and d.end <= dateline[1])]
+                 and not in_dateline(doc, d.start, d.end)]
         by_sentence: dict[int, list[DateMention]] = {}
         for d in dates:
             by_sentence.setdefault(sentence_at(doc, d.start)[0], []).append(d)

@@ -5,9 +5,9 @@ personal pronoun takes the person named before it in its own or the previous sen
 when exactly one person is named there, so an ambiguous pronoun names nobody. "It" as the
 subject of a verb takes the one organisation named as a subject just before it, else the
 document's protagonist; "the commission", "the court" as a subject take the one
-organisation whose name has that word (``_BODIES``); "the company" (and the other nouns of ``COMPANY_NOUNS``), when no name has it,
-the protagonist: the organisation the text names most often, at least three times and twice
-as often as any other.
+organisation whose name has that word (``_BODIES``); "the company" (and the other nouns of
+``COMPANY_NOUNS``), when no name has it, the protagonist: the organisation the text names
+most often, at least three times and twice as often as any other.
 """
 
 from __future__ import annotations
@@ -68,8 +68,7 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES and token.head.lower_ not in _FORCES:
         return None  # only "his army", "her fleet": the person's side in a happening
     offsets, names, subjects = _people(doc)
-    start, _ = sentence_at(doc, token.idx)
-    prev = sentence_at(doc, start - 1)[0] if start > 0 else 0
+    prev, start = window(doc, token)
     lo = bisect.bisect_left(offsets, prev)
     hi = bisect.bisect_left(offsets, token.idx)
     seen = set(names[lo:hi])
@@ -122,20 +121,35 @@ def protagonist(doc: Doc) -> str | None:
     return found
 
 
+def window(doc: Doc, token: Token) -> tuple[int, int]:
+    """Character offsets where the sentence before the token's starts and where the token's
+    own sentence starts: the reach of a pronoun or a "the two …"."""
+    start, _ = sentence_at(doc, token.idx)
+    return (sentence_at(doc, start - 1)[0] if start > 0 else 0), start
+
+
+def named_before(doc: Doc, token: Token, keep) -> list[str]:
+    """The distinct actor names of the tokens before ``token`` in its sentence and the one
+    before, most recent first, of those ``keep(token, name)`` accepts."""
+    table = doc._.factex_token_actor or {}
+    prev, _ = window(doc, token)
+    found: list[str] = []
+    for t in reversed(doc[:token.i]):
+        if t.idx < prev:
+            break
+        name = table.get(t.i)
+        if name is not None and name not in found and keep(t, name):
+            found.append(name)
+    return found
+
+
 def _organisation_before(doc: Doc, token: Token) -> str | None:
     """The one organisation named as the subject of a clause in the pronoun's sentence before
     it, or in the sentence before that."""
-    table = doc._.factex_token_actor or {}
     orgs = {c.name for c in doc._.factex_actors or [] if c.type == "ORG"}
-    start, _ = sentence_at(doc, token.idx)
-    prev = sentence_at(doc, start - 1)[0] if start > 0 else 0
-    seen = []
-    for t in doc[doc.char_span(prev, token.idx, alignment_mode="expand").start:token.i] \
-            if doc.char_span(prev, token.idx, alignment_mode="expand") is not None else []:
-        name = table.get(t.i)
-        if name in orgs and t.dep_ in ("nsubj", "nsubjpass", "compound") and name not in seen:
-            seen.append(name)
-    return seen[-1] if len(seen) == 1 else None
+    seen = named_before(doc, token, lambda t, name: name in orgs
+                        and t.dep_ in ("nsubj", "nsubjpass", "compound"))
+    return seen[0] if len(seen) == 1 else None
 
 
 def _organisations_by_word(doc: Doc) -> dict[str, set[str]]:
