@@ -386,3 +386,22 @@ def test_a_writing_that_says_something_is_no_person(extractor):
     rec = extractor.extract("In 1006, the Anglo-Saxon Chronicle says, the Danes raided Kent.")
     chronicle = _actor(rec, "Anglo-Saxon Chronicle")
     assert chronicle is None or chronicle.type != "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, kept, gone",
+    [
+        # A breadcrumb line of a saved page glued to the title by the model.
+        ("Fête des Vignerons\nHome > Culture > Festivals of Switzerland > Vaud\nJump to navigation\n"
+         "The festival is held in Vevey.", ["Fête des Vignerons"], ["Home", "Culture"]),
+        # Two place names on consecutive lines are two names, not one.
+        ("Member towns:\nLavaux\nMontreux\nThe towns signed the charter in 1999.",
+         ["Montreux"], ["Lavaux\nMontreux"]),
+    ],
+)
+def test_no_name_runs_across_a_line_break_or_a_breadcrumb(extractor, text, kept, gone):
+    rec = extractor.extract(text)
+    names = {n for a in rec.actors for n in [a.name, *a.aliases]}
+    assert all(k in names for k in kept), names
+    assert not any("\n" in n or ">" in n for n in names)
+    assert not names & set(gone)

@@ -4,6 +4,8 @@ The statistical model's entities, after ``factex_gazetteer_ruler``'s corrections
 here and written back to ``doc.ents``, so that actors, dates, money and events all read the same
 entities:
 
+- an entity that runs across a line break or a breadcrumb separator is cut there ("Lavaux\nMontreux"
+  is two names, "Vaud\nJump" one; the layout of a damaged page, not a name);
 - persons split by a name particle are joined ("Vasco da Gama");
 - acronyms are tied to the names they abbreviate, and organisation names the model missed are
   added from a parenthesised acronym ("Tanzania-Zambia Railway Authority (TAZARA)");
@@ -69,9 +71,42 @@ class EntityRepair(RulesComponent):
         return doc
 
 
+# Tokens no name runs across: a line break, and the separators of menus and breadcrumbs.
+_LAYOUT_BREAKS = frozenset(">|•·»")
+
+
+def _layout_break(tok) -> bool:
+    return (tok.is_space and "\n" in tok.text) or tok.text in _LAYOUT_BREAKS
+
+
+def _cut_at_layout(doc: Doc, ents) -> list[Span]:
+    """Entities cut where the page's layout breaks them. A piece beside a menu or breadcrumb
+    separator is navigation ("Home > Culture"), not a mention, and is dropped; so is a piece
+    without a proper noun. The other pieces keep the label."""
+    out = []
+    for e in ents:
+        if not any(_layout_break(t) for t in e):
+            out.append(e)
+            continue
+        pieces, start = [], e.start
+        for k in range(e.start, e.end + 1):
+            if k == e.end or _layout_break(doc[k]):
+                pieces.append((start, k))
+                start = k + 1
+        for s, t in pieces:
+            words = [tok for tok in doc[s:t] if not tok.is_space]
+            if not words or not any(tok.pos_ == "PROPN" for tok in words):
+                continue
+            if any(0 <= k < len(doc) and doc[k].text in _LAYOUT_BREAKS for k in (s - 1, t)):
+                continue
+            out.append(Span(doc, words[0].i, words[-1].i + 1, label=e.label_))
+    return out
+
+
 def _merged_ents(doc: Doc) -> list[Span]:
-    """The model's entities with persons split by a name particle joined again."""
-    ents = list(doc.ents)
+    """The model's entities, cut at layout breaks, with persons split by a name particle
+    joined again."""
+    ents = _cut_at_layout(doc, doc.ents)
     out: list[Span] = []
     for e in ents:
         if (out and e.label_ == "PERSON" and out[-1].label_ == "PERSON" and e.start - out[-1].end == 1
