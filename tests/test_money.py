@@ -140,6 +140,11 @@ def test_qualifier_kept_apart(extractor, text, qualifier):
          "Harrow Lake Mining Corporation listed its shares in 1950. In 2012 the company paid a "
          "fine of C$3.5 million to the Environmental Damages Fund.",
          "Harrow Lake Mining Corporation", "Environmental Damages Fund"),
+        # The seller hangs on the thing bought; the apposition, not its modifier, is the party.
+        ("In 1953 Tamarack Mining Corporation bought a 60 percent interest in the Grey Owl deposit from the "
+         "Winnipeg prospector Walter Kingsley for C$1.4 million.", "Tamarack Mining Corporation", "Walter Kingsley"),
+        ("In 2004 Naniwa Optics bought the lens maker Hoshino Seiki from Sumida Holdings for "
+         "\u00a56.8 billion.", "Naniwa Optics", "Sumida Holdings"),
     ],
 )
 def test_payer_and_recipient(extractor, text, payer, recipient):

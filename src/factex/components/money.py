@@ -543,6 +543,16 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
                 rule = table.first("modifier", frames) if who else None
                 if rule:
                     found[rule.role].append((who, table.where(rule)))
+    if verb is not None and frames & {"buy", "sell"}:
+        # "bought a stake in the deposit from Ashdown for C$1.4 million": the parser hangs the
+        # seller (or the buyer after "sold") on the thing sold, off the amount's path.
+        on_path = {n.i for n in path}
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in on_path):
+            for child in (c for c in obj.children if c.dep_ == "prep"):
+                who = _prep_object_actor(doc, child)
+                rule = table.first("prep", frames, word=child.lower_) if who else None
+                if rule:
+                    found[rule.role].append((who, table.where(rule)))
     if verb is not None:
         subj, passive = _subject(verb)
         subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
@@ -606,10 +616,12 @@ def _prep_object_actor(doc: Doc, prep: Token) -> str | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    # An apposition is the party itself ("from the Vancouver promoter Frederick Ashdown"), a
+    # modifier only describes it: the apposition is tried first.
+    named = sorted((c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")),
+                   key=lambda c: c.dep_ != "appos")
     return _actor_of(doc, obj, deep=False) or next(
-        (_actor_of(doc, c, deep=False) for c in obj.children
-         if c.dep_ in ("amod", "compound", "poss", "nmod", "appos") and _actor_of(doc, c, deep=False)),
-        None)
+        (_actor_of(doc, c, deep=False) for c in named if _actor_of(doc, c, deep=False)), None)
 
 
 def _object_actor(doc: Doc, verb: Token, span: Span, path: list[Token]) -> str | None:
