@@ -309,3 +309,18 @@ def test_the_two_governments_are_the_two_states_just_named(extractor):
             "In 2018 the two governments signed an agreement on joint hydropower projects.")
     evs = [e for e in extractor.extract(text).events if e.type == "agreement"]
     assert evs and sorted(evs[0].actors) == ["Tajikistan", "Uzbekistan"]
+
+
+@pytest.mark.parametrize(
+    "text, founded, place",
+    [
+        # The thing founded is named (as a passive subject): the city only says where.
+        ("The Bank of Nova Scotia was incorporated in Halifax on 17 January 1832.",
+         "Bank of Nova Scotia", "Halifax"),
+        ("Tata Motors opened a plant in Pune in 1966.", "Tata Motors", "Pune"),
+    ],
+)
+def test_a_foundings_place_is_its_location_not_a_participant(extractor, text, founded, place):
+    evs = [e for e in extractor.extract(text).events if e.type == "founding"]
+    assert evs and founded in evs[0].actors and place not in evs[0].actors
+    assert evs[0].location == place

@@ -521,17 +521,10 @@ def _last_two_states(doc: Doc, token: Token) -> list[str]:
 
 
 def _has_subject(trig: _Trigger) -> bool:
-    """True when the trigger's clause names who acted (a subject or a "by" agent)."""
+    """True when the trigger's clause names who acted or what was acted on (a subject, a
+    passive subject or a "by" agent; see :func:`_named_doer`)."""
     c = trig.clause if trig.token.pos_ not in ("VERB", "AUX") else trig.token
-    if c is None:
-        return False
-    table = c.doc._.factex_token_actor or {}
-    for ch in c.children:
-        if ch.dep_ == "nsubj" and (ch.i in table or antecedent(c.doc, ch)):
-            return True
-        if ch.dep_ == "agent" and any(g.i in table for g in ch.subtree):
-            return True
-    return False
+    return c is not None and _named_doer(c)
 
 
 def _only_topic(names: list[str], topic: list[str]) -> bool:
