@@ -324,3 +324,18 @@ def test_a_foundings_place_is_its_location_not_a_participant(extractor, text, fo
     evs = [e for e in extractor.extract(text).events if e.type == "founding"]
     assert evs and founded in evs[0].actors and place not in evs[0].actors
     assert evs[0].location == place
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        # An organisation named as what was founded makes the verb a founding ...
+        ("Norrström Lager AB was founded on 3 May 1911 by Einar Holmqvist.", "founding"),
+        ("In 1937 Kiichiro Toyoda founded Toyota Motor Corporation.", "founding"),
+        # ... a common noun outside the frame's list does not.
+        ("In 1911 the brothers founded their hopes on a single harvest.", None),
+    ],
+)
+def test_an_organisation_as_object_makes_a_founding(extractor, text, etype):
+    types = {e.type for e in extractor.extract(text).events}
+    assert (etype in types) if etype else "founding" not in types

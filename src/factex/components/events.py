@@ -557,6 +557,13 @@ def _argument_words(token: Token) -> set[str]:
                 words.add(c.lemma_.lower())
     if token.pos_ == "NOUN" and token.head.i != token.i:
         words.add(token.head.lemma_.lower())
+    if token.pos_ == "VERB":
+        # The type of an actor named as the thing acted on: "ORG" for "X was founded".
+        table = token.doc._.factex_token_actor or {}
+        types = actor_types(token.doc)
+        for c in token.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.i in table:
+                words.add(types.get(table[c.i], ""))
     return words
 
 

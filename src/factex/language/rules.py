@@ -49,7 +49,9 @@ _EVENT_TYPES = get_args(EventType)
 
 class TriggerEntry(BaseModel):
     """One trigger of the event lexicon: a lemma that names a happening of one type, with the
-    argument words it needs (or must not have) to do so."""
+    argument words it needs (or must not have) to do so. An argument word in capitals is an
+    actor type: "ORG" is met by an organisation named as the verb's object or passive subject
+    ("founded Norrström Lager AB", "Norrström Lager AB was founded")."""
 
     model_config = ConfigDict(extra="forbid")
     type: str
