@@ -405,3 +405,18 @@ def test_no_name_runs_across_a_line_break_or_a_breadcrumb(extractor, text, kept,
     assert all(k in names for k in kept), names
     assert not any("\n" in n or ">" in n for n in names)
     assert not names & set(gone)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("After the murder of his son-in-law Hasdrubal, command passed to Hannibal.", "Hasdrubal"),
+        ("A pretender claiming to be Maurice's son Theodosius appeared at the court.", "Theodosius"),
+        ("In 613 an army under Heraclius himself was beaten near Antioch.", "Heraclius"),
+        ("The consul Gaius Flaminius pursued him to the lake.", "Gaius Flaminius"),
+        ("The company was founded by the prospector Angus MacRae in 1928.", "Angus MacRae"),
+    ],
+)
+def test_a_kin_or_role_noun_before_a_name_makes_a_person(extractor, text, person):
+    actor = _actor(extractor.extract(text), person)
+    assert actor is not None and actor.type == "PERSON"

@@ -179,6 +179,8 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
         return True
     if titled:
         return True
+    if end < len(doc) and doc[end].lower_ in ("himself", "herself"):
+        return True  # "an army under Heraclius himself"
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1]
         if nxt.lower_ in PERSON_PRONOUNS:
@@ -187,6 +189,18 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
             nxt = doc[end + 2]
         return nxt.lower_.rstrip(".") in _APPOSITIVE_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
     return False
+
+
+def _kin_before(texts: list[str], start: int) -> bool:
+    """A kin noun owned by someone just before a name ("his son Theodosius", "Maurice's son
+    Theodosius", "his son-in-law Hasdrubal"): the name is a person's."""
+    k = start - 1
+    if k >= 4 and texts[k] == "law" and texts[k - 1] == "-" and texts[k - 2] == "in" and texts[k - 3] == "-":
+        k -= 4
+    if k < 1 or texts[k].lower() not in KIN_NOUNS:
+        return False
+    owner = texts[k - 1].lower()
+    return owner in ("his", "her", "their", "'s", "’s")
 
 
 def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
@@ -211,7 +225,8 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         start = titles[-1] + 1 if titles else a
         if start >= b or not texts[start][:1].isupper():
             continue
-        titled = bool(titles) or (start > 0 and texts[start - 1].lower() in ROLE_NOUNS
+        kin = _kin_before(texts, start)
+        titled = bool(titles) or (start > 0 and (texts[start - 1].lower() in ROLE_NOUNS or kin)
                                   and ent_at.get(start - 1) is None)
         if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON":
             continue  # "General Motors", "General Assembly": the title word is part of a name
@@ -219,7 +234,10 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
             b += 1  # "King Artaxerxes I": the tagger reads "I" as a pronoun
         span = doc[start:b]
         inside = {ent_at[i] for i in range(start, b) if i in ent_at}
-        if any(e.label_ not in _RELABELLABLE or e.end > b or e.start < a for e in inside):
+        # After "his son" even a name the model took for a place is a person ("his son-in-law
+        # Hasdrubal"); the gazetteer's places are kept out below.
+        relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin else _RELABELLABLE
+        if any(e.label_ not in relabellable or e.end > b or e.start < a for e in inside):
             continue
         text = span_text(span)
         words = text.lower().split()

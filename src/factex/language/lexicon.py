@@ -114,7 +114,10 @@ NAME_PARTICLES = frozenset("dos da de do das del della di van von der bin bint i
 ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader president minister
     envoy admiral commander emperor ruler tyrant politician philosopher poet writer diplomat
     ambassador chancellor premier pharaoh sultan shah tsar prince princess governor archon
-    strategos regent dictator marshal""".split())
+    strategos regent dictator marshal consul proconsul praetor tribune senator centurion
+    patrician khagan khan caliph exarch bishop archbishop priest monk abbot pretender usurper
+    chieftain warlord nobleman explorer navigator missionary merchant banker founder
+    entrepreneur promoter prospector engineer lawyer spokesman spokeswoman""".split())
 # Nouns of an appositive that make the name before it a person ("Xerxes, the son of Darius").
 KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother successor heir
     widow nephew niece grandson granddaughter""".split())
