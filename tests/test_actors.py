@@ -420,3 +420,20 @@ def test_no_name_runs_across_a_line_break_or_a_breadcrumb(extractor, text, kept,
 def test_a_kin_or_role_noun_before_a_name_makes_a_person(extractor, text, person):
     actor = _actor(extractor.extract(text), person)
     assert actor is not None and actor.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # An administrative word of any country says the name after "of" is a place.
+        ("The festival is held in Vevey, in the canton of Vaud, every twenty years. "
+         "The canton of Vaud paid for the stands.", "Vaud"),
+        ("The scheme covers the departments of Dagana, Podor and Matam.", "Matam"),
+        # Mostly used as "in X", "at X", "from X", never as a person: a place.
+        ("Kessler opened a second plant in Luleå in 1956. Most of the money went into lines at "
+         "Luleå. Karin Ekdahl ran the Luleå division.", "Luleå"),
+    ],
+)
+def test_places_typed_by_how_the_text_uses_them(extractor, text, place):
+    actor = _actor(extractor.extract(text), place)
+    assert actor is not None and actor.type == "GPE"

@@ -442,8 +442,9 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         acronym = any(re.fullmatch(r"[A-Z]{2,}", w) for m in mentions for w in m.text.split()) or any(
             m.token_end + 1 < len(doc) and doc[m.token_end].text == "("
             and re.fullmatch(r"[A-Z]{2,}", doc[m.token_end + 1].text) for m in mentions)
-        if heads and not acronym and all(_locative(h) for h in heads):
-            return "GPE"  # only ever "in X", "at X", "to X": a place
+        if heads and not acronym and 3 * sum(map(_locative, heads)) >= 2 * len(heads) \
+                and not _person_evidence(doc, mentions):
+            return "GPE"  # mostly "in X", "at X", "to X", and never a person: a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
             return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
     if typ == "ORG" and all(len(m.text.split()) == 1 and not m.text.isupper() for m in mentions):

@@ -60,7 +60,8 @@ LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island is
     bay valley plain plains desert peninsula harbour harbor coast delta basin plateau channel
     canal waters bridge""".split())
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
-    emirate kingdom republic oblast governorate municipality""".split())
+    emirate kingdom republic oblast governorate municipality canton town village commune parish
+    borough township port suburb""".split())
 # Company words and legal forms in the languages company names keep in English text
 # ("Brauerei Kessler", "Grupo Inversiones Andinas", "Vestkyst Laks AS").
 CORPORATE_WORDS = frozenset("""holdings industries laboratories resources mining corp inc ltd
@@ -99,7 +100,8 @@ NON_ACTOR_MODIFIED = frozenset("""riots riot revolt uprising rebellion protests 
     agreement treaty accord""".split())
 # Plurals of the place words, as in "the Kagera and Mara regions", "the provinces of Tigray".
 GPE_WORD_PLURALS = frozenset("""provinces states territories districts counties prefectures cities
-    regions emirates kingdoms republics oblasts governorates municipalities""".split())
+    regions emirates kingdoms republics oblasts governorates municipalities cantons towns villages
+    communes parishes boroughs townships ports suburbs departments""".split())
 # Disasters named after the place they struck ("the Al Haouz earthquake").
 DISASTER_NOUNS = frozenset("earthquake earthquakes flood floods flooding famine drought tsunami".split())
 # Prepositions whose object is a place.
