@@ -339,3 +339,10 @@ def test_a_foundings_place_is_its_location_not_a_participant(extractor, text, fo
 def test_an_organisation_as_object_makes_a_founding(extractor, text, etype):
     types = {e.type for e in extractor.extract(text).events}
     assert (etype in types) if etype else "founding" not in types
+
+
+def test_a_persons_of_place_is_not_a_participant(extractor):
+    # "Bishop Godwine of Rochester": where the person is from, not a party to the capture.
+    rec = extractor.extract("In 1011 the Danes captured Bishop Godwine of Rochester at Canterbury.")
+    evs = [e for e in rec.events if e.type == "conflict"]
+    assert evs and "Godwine" in evs[0].actors and "Rochester" not in evs[0].actors

@@ -486,10 +486,18 @@ def _describes(token: Token, trig: _Trigger) -> bool:
         if t.dep_ in ("prep", "appos", "poss", "acl", "relcl") and head.pos_ == "NOUN" \
                 and head.i != trig.token.i:
             return True
+        if t.dep_ == "prep" and t.lower_ == "of" and head.pos_ == "PROPN" and _person_token(head):
+            return True  # "Ealdorman Byrhtnoth of Essex": where the person is from
         if head.i == (trig.clause.i if trig.clause is not None else -1):
             return False
         t = head
     return False
+
+
+def _person_token(token: Token) -> bool:
+    """Whether a token belongs to the name of an actor of type PERSON."""
+    table = token.doc._.factex_token_actor or {}
+    return token.i in table and actor_types(token.doc).get(table[token.i]) == "PERSON"
 
 
 def _named_doer(verb: Token) -> bool:
