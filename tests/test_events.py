@@ -346,3 +346,27 @@ def test_a_persons_of_place_is_not_a_participant(extractor):
     rec = extractor.extract("In 1011 the Danes captured Bishop Godwine of Rochester at Canterbury.")
     evs = [e for e in rec.events if e.type == "conflict"]
     assert evs and "Godwine" in evs[0].actors and "Rochester" not in evs[0].actors
+
+
+@pytest.mark.parametrize(
+    "text, etype, absent",
+    [
+        # A penalty paid is no aid given.
+        ("In 2012 the company paid a fine of C$3.5 million to the Environmental Damages Fund.", "other", "aid"),
+        ("In 2003 Brightline Optics paid Kosei ¥2.4 billion in damages.", "other", "aid"),
+        # A finding ("concluded that …") is no agreement; concluding a treaty is.
+        ("In 2014 the Bundeskartellamt concluded that several brewers had coordinated prices.", None, "agreement"),
+        ("In 1955 the two states concluded a treaty of friendship.", "agreement", None),
+        # Verbs of corporate and legal life are dated happenings (`other`).
+        ("In 2016 the regulator ANAC fined Planalto Linhas Aéreas.", "other", None),
+        ("In 1932 the workers of Norrström Lager AB walked out.", "other", None),
+        ("In 2012 the First Nation sued Kestrel Bay Mining Corporation.", "other", None),
+        ("In October 2012 Anna Lindqvist was replaced by Mats Wennberg as chief executive.", "other", None),
+    ],
+)
+def test_penalties_findings_and_corporate_happenings(extractor, text, etype, absent):
+    types = {e.type for e in extractor.extract(text).events}
+    if etype:
+        assert etype in types, types
+    if absent:
+        assert absent not in types, types

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import BOTH_SIDES
+from factex.language.lexicon import BOTH_SIDES, PENALTY_NOUNS
 from factex.language.coref import antecedent, named_before
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
@@ -74,7 +74,9 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl"}
-_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "amod", "acomp",
+# Particles of phrasal verbs, whatever the parser calls them.
+_PARTICLES = frozenset("out over off up down back away".split())
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "amod", "acomp", "prt",
              "agent", "dative", "oprd", "xcomp", "conj", "npadvmod", "appos", "poss", "nmod"}
 
 
@@ -197,6 +199,11 @@ class EventsComponent(RulesComponent):
                     t.i in money_tokens for t in c.subtree):
                 if direct and not (c.i in money_tokens or is_transfer_noun(c)):
                     continue  # "announced a loss of CHF 15 million", "announced plans …"
+                if any((t.lower_ in PENALTY_NOUNS or t.lemma_.lower() in PENALTY_NOUNS) for t in token.subtree
+                       if t.dep_ in ("dobj", "pobj", "attr")):
+                    # "paid a fine of C$3.5 million", "paid €2 million in damages": a penalty
+                    # settled, not aid given (the gold guide's `other`).
+                    return TriggerEntry(type="other", lemma=lemma, pos=["VERB"], confidence=0.7)
                 return TriggerEntry(type=kind, lemma=lemma, pos=["VERB"], confidence=0.75)
         return None
 
@@ -566,12 +573,17 @@ def _argument_words(token: Token) -> set[str]:
     if token.pos_ == "NOUN" and token.head.i != token.i:
         words.add(token.head.lemma_.lower())
     if token.pos_ == "VERB":
-        # The type of an actor named as the thing acted on: "ORG" for "X was founded".
+        # The type of an actor named as the thing acted on ("ORG" for "X was founded"), and
+        # "THAT" for a clause as the object ("concluded that …" is a finding, not a treaty).
         table = token.doc._.factex_token_actor or {}
         types = actor_types(token.doc)
         for c in token.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i in table:
                 words.add(types.get(table[c.i], ""))
+            elif c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                words.add("THAT")
+            elif c.dep_ == "advmod" and c.lower_ in _PARTICLES:
+                words.add(c.lower_)  # "walked out": the parser may call the particle an adverb
     return words
 
 

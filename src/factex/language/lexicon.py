@@ -42,6 +42,9 @@ MONEY_QUALIFIERS = (
 )
 
 # Nouns and verbs that make an amount a transfer between parties.
+# Nouns of money paid as a penalty or to settle a claim: paying one is no aid.
+PENALTY_NOUNS = frozenset("""fine fines penalty penalties damages surcharge settlement ransom
+    restitution""".split())
 TRANSFER_NOUNS = frozenset(
     """aid assistance grant grants loan loans credit credits donation donations investment
     investments payment payments compensation reparation reparations fund funds funding
