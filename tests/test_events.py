@@ -190,7 +190,7 @@ def test_verbs_of_happening(extractor, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [("India closed the Trombay reactor on 4 May 1961.", ["1961-05-04"]),
-     ("In March 1958 the miners walked out of the pits at Zollverein.", []),  # nobody named did it
+     ("In March 1958 the miners climbed out of the pits at Zollverein.", []),  # nobody named did it
      ("Dorrance Mills agreed in 2012 to lend the village its mill.", []),  # the complement's
      ("In 1990 the Bougainville Revolutionary Army forced the closure of the mine.", ["1990"])],
 )
