@@ -16,6 +16,11 @@ from factex.language.rules import Rules
     ("A summit is planned for May 2020.", "summit", "planned"),
     ("Ethiopia denied that it attacked the border post in 2021.", "attacked", "negated"),
     ("The army nearly captured the city in 1915.", "captured", "negated"),
+    # The parser may make "to say" an adverbial clause of "declined": the edge rule still holds.
+    ("A spokesman declined on 11 April 2013 to say whether the plan would be revived.", "say", "negated"),
+    # ... but a purpose clause is no refusal.
+    ("In 1990 the minister went to Moscow to sign the treaty.", "sign", None),
+    ("There was nothing signed on 29 May 2012, the negotiator said.", "signed", "negated"),
 ])
 def test_modality_of_an_event(nlp, text, trigger, modality):
     doc = nlp(text)

@@ -58,12 +58,19 @@ def modality_of(token: Token, rules: list[tuple[int, ModalityRule]]) -> tuple[in
             return n, r
     t = token
     for step in range(_MAX_STEPS):
-        if t.head.i == t.i or t.dep_ in _STOP_CLIMB:
+        if t.head.i == t.i:
+            break
+        # Never across a conjunction, adverbial or relative clause, except by a rule of the
+        # trigger's own edge ("declined on Thursday to say", parsed as an adverbial clause).
+        last = t.dep_ in _STOP_CLIMB
+        if last and step > 0:
             break
         child, t = t, t.head
         lemma = t.lemma_.lower()
         for n, r in rules:
             if r.scope != "governor" or child.dep_ not in r.dep or (r.direct and step > 0):
+                continue
+            if last and not r.direct:
                 continue
             if r.lemmas is not None and lemma not in r.lemmas:
                 continue
@@ -71,4 +78,6 @@ def modality_of(token: Token, rules: list[tuple[int, ModalityRule]]) -> tuple[in
                     g.dep_ == r.governor_child_dep for g in t.children):
                 continue
             return n, r
+        if last:
+            break
     return None
