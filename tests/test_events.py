@@ -370,3 +370,20 @@ def test_penalties_findings_and_corporate_happenings(extractor, text, etype, abs
         assert etype in types, types
     if absent:
         assert absent not in types, types
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected, absent",
+    [
+        # An object pronoun is never its own clause's subject.
+        ("King Khosrow II ruled Persia for years. In February 628 his son Kavad II overthrew him.",
+         "overthrew", ["Kavad II", "Khosrow II"], []),
+        # The subject before it, not a name inside a phrase ("Kent"), is the antecedent.
+        ("General Olaf Tryggvason had raided Kent for years. In 1994 General Sweyn Forkbeard "
+         "defeated him at sea.", "defeated", ["Sweyn Forkbeard", "Olaf Tryggvason"], ["Kent"]),
+    ],
+)
+def test_object_pronoun_names_the_other_person(extractor, text, trigger, expected, absent):
+    evs = [e for e in extractor.extract(text).events if e.trigger == trigger]
+    assert evs and all(n in evs[0].actors for n in expected), [e.actors for e in evs]
+    assert not set(absent) & set(evs[0].actors)

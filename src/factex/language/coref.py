@@ -71,6 +71,14 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     prev, start = window(doc, token)
     lo = bisect.bisect_left(offsets, prev)
     hi = bisect.bisect_left(offsets, token.idx)
+    if word in ("him", "her") and token.dep_ in ("dobj", "dative"):
+        # An object pronoun is never its own clause's subject ("he defeated the commander
+        # Rhahzadh, killing him", "his son Kavad overthrew him"): the last other person named.
+        # A subject before it is the likelier antecedent than a name inside a phrase.
+        doer = _subject_name(doc, token.head)
+        others = [k for k in range(hi - 1, lo - 1, -1) if names[k] != doer]
+        return next((names[k] for k in others if subjects[k]), None) or (
+            names[others[0]] if others else None)
     seen = set(names[lo:hi])
     if hi > lo and len(seen) == 1:
         return names[hi - 1]
@@ -83,6 +91,25 @@ def antecedent(doc: Doc, token: Token) -> str | None:
         for k in range(hi - 1, lo - 1, -1):
             if subjects[k]:
                 return names[k]
+    return None
+
+
+def _subject_name(doc: Doc, verb: Token) -> str | None:
+    """The person a verb's subject names (through a conjunction or participle clause to the
+    verb it hangs on, and through a subject pronoun)."""
+    table = doc._.factex_token_actor or {}
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in ("he", "she"):
+                    return antecedent(doc, c)
+                # "his son Kavad II overthrew him": the name may hang on the subject's noun.
+                return next((table[t.i] for t in c.subtree if t.i in table), None)
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+            v = v.head
+        else:
+            break
     return None
 
 
