@@ -21,6 +21,20 @@ def test_date_mentions(extractor, text, expected):
     assert _dates(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # A range of days before the month is one date, whatever the model split off.
+        ("The minister visited Oslo on 27-28 October 2022.", "2022-10-27/2022-10-28"),
+        ("The envoy, Minister for Foreign Trade, visited Lima on 27–28 October 2022, leading a "
+         "delegation.", "2022-10-27/2022-10-28"),
+        ("The minister visited Oslo from 3 to 5 May 2001.", "2001-05-03/2001-05-05"),
+    ],
+)
+def test_a_range_of_days_dates_the_event(extractor, text, value):
+    assert [e.date.value for e in extractor.extract(text).events] == [value]
+
+
 def test_range_value_reaches_the_event(extractor):
     rec = extractor.extract("Japan occupied Indonesia from 1942 until 1945.")
     assert any(e.date.value == "1942/1945" for e in rec.events)
