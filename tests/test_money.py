@@ -184,3 +184,11 @@ def test_a_list_line_labelled_with_a_place_names_the_recipient(extractor):
     text = "Allocations in 2023 by country:\n- Chad: \u20ac47 million\n- Niger: \u20ac39 million\n"
     money = extractor.extract(text).money
     assert [(m.text, m.recipient) for m in money] == [("\u20ac47 million", "Chad"), ("\u20ac39 million", "Niger")]
+
+
+def test_a_restated_amount_has_the_parties_of_the_amount_it_restates(extractor):
+    rec = extractor.extract("The programme is financed as follows:\n- USD 25 million (about "
+                            "€23 million) from the OPEC Fund for International Development;")
+    usd, eur = rec.money
+    assert (usd.currency, eur.currency) == ("USD", "EUR")
+    assert eur.payer == usd.payer == "OPEC Fund for International Development"

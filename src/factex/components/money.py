@@ -297,9 +297,26 @@ class MoneyComponent(RulesComponent):
                 _labelled_recipient(doc, span, mention)
             date = _date_for(doc, span)
             mention.date = date.whole(text) if date else None
+            main = out[-1] if out else None
+            if main is not None and _restates(text, main, mention):
+                # "USD 40 million (about €38 million) from the Islamic Development Bank": the
+                # same money in another currency has the same parties and date.
+                mention.payer, mention.recipient, mention.date = main.payer, main.recipient, main.date
+                mention.roles = {r: "the amount it restates" for r in ("payer", "recipient")
+                                 if getattr(mention, r) is not None}
             out.append(mention)
         doc._.factex_money = out
         return doc
+
+
+# "(about €38 million)", "(roughly US$1.3 billion)", "(€38m)": a conversion of the amount before.
+_RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.|roughly|some|"
+                          r"nearly|almost|c\.|ca\.|or|equivalent to|the equivalent of|i\.e\.)\s+)*$")
+
+
+def _restates(text: str, main: MoneyMention, mention: MoneyMention) -> bool:
+    """Whether an amount is a parenthesised restatement of the one just before it."""
+    return main.end <= mention.start and bool(_RESTATEMENT.fullmatch(text[main.end:mention.start]))
 
 
 def _state_counts(doc: Doc) -> Counter:
