@@ -387,3 +387,11 @@ def test_object_pronoun_names_the_other_person(extractor, text, trigger, expecte
     evs = [e for e in extractor.extract(text).events if e.trigger == trigger]
     assert evs and all(n in evs[0].actors for n in expected), [e.actors for e in evs]
     assert not set(absent) & set(evs[0].actors)
+
+
+def test_a_subject_pronoun_continues_the_one_before_it(extractor):
+    text = ("Victoriano Huerta fled to Spain in 1914. He was stopped at the border in El Paso, "
+            "Texas, by the United States government and kept there under house arrest. "
+            "He died in early 1916.")
+    died = [e for e in extractor.extract(text).events if e.trigger == "died"]
+    assert died and died[0].actors == ["Victoriano Huerta"]

@@ -91,6 +91,28 @@ def antecedent(doc: Doc, token: Token) -> str | None:
         for k in range(hi - 1, lo - 1, -1):
             if subjects[k]:
                 return names[k]
+        if hi == lo:
+            # Nobody named in the window: "He was stopped at the border … He died in 1916"
+            # goes on with the person the previous sentence's subject pronoun stood for.
+            return _previous_subject_pronoun(doc, token, prev, start)
+    return None
+
+
+def _previous_subject_pronoun(doc: Doc, token: Token, prev: int, start: int) -> str | None:
+    """The referent of the same subject pronoun in the sentence before, chained over at most
+    three sentences (each link is a sentence without a person's name)."""
+    depth = cache(doc).get("pronoun_chain", 0)
+    if depth >= 3:
+        return None
+    for t in reversed(doc[:token.i]):
+        if t.idx < prev:
+            break
+        if t.idx < start and t.lower_ == token.lower_ and t.dep_ in ("nsubj", "nsubjpass"):
+            cache(doc)["pronoun_chain"] = depth + 1
+            try:
+                return antecedent(doc, t)
+            finally:
+                cache(doc)["pronoun_chain"] = depth
     return None
 
 
