@@ -395,3 +395,10 @@ def test_a_subject_pronoun_continues_the_one_before_it(extractor):
             "He died in early 1916.")
     died = [e for e in extractor.extract(text).events if e.trigger == "died"]
     assert died and died[0].actors == ["Victoriano Huerta"]
+
+
+def test_a_subject_pronoun_is_not_a_name_in_a_by_phrase(extractor):
+    text = ("Venustiano Carranza fled to Veracruz in 1914. He was driven out of Mexico City by "
+            "Pancho Villa and Emiliano Zapata in 1915. He was elected president in 1917.")
+    elected = [e for e in extractor.extract(text).events if e.trigger == "elected"]
+    assert elected and elected[0].actors == ["Venustiano Carranza"]

@@ -91,10 +91,9 @@ def antecedent(doc: Doc, token: Token) -> str | None:
         for k in range(hi - 1, lo - 1, -1):
             if subjects[k]:
                 return names[k]
-        if hi == lo:
-            # Nobody named in the window: "He was stopped at the border … He died in 1916"
-            # goes on with the person the previous sentence's subject pronoun stood for.
-            return _previous_subject_pronoun(doc, token, prev, start)
+        # Nobody named as a subject in the window: "He was stopped at the border … He died
+        # in 1916" goes on with the person the previous sentence's subject pronoun stood for.
+        return _previous_subject_pronoun(doc, token, prev, start)
     return None
 
 
