@@ -437,3 +437,12 @@ def test_a_kin_or_role_noun_before_a_name_makes_a_person(extractor, text, person
 def test_places_typed_by_how_the_text_uses_them(extractor, text, place):
     actor = _actor(extractor.extract(text), place)
     assert actor is not None and actor.type == "GPE"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Scots were routed at Halidon Hill in 1333.", "Halidon Hill"),
+    ("The armies met on Marston Moor in July 1644.", "Marston Moor"),
+])
+def test_a_natural_feature_word_makes_a_location(extractor, text, place):
+    actor = _actor(extractor.extract(text), place)
+    assert actor is not None and actor.type == "LOC"

@@ -61,7 +61,8 @@ BOTH_SIDES = frozenset(["both countries", "the two countries", "both sides", "th
 # Name parts that decide an actor's type whatever the model said.
 LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island islands strait gulf
     bay valley plain plains desert peninsula harbour harbor coast delta basin plateau channel
-    canal waters bridge""".split())
+    canal waters bridge hill hills moor heath forest marsh marshes lagoon glacier reef fjord
+    creek falls highlands lowlands steppe cliffs""".split())
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
     emirate kingdom republic oblast governorate municipality canton town village commune parish
     borough township port suburb""".split())
