@@ -192,6 +192,7 @@ def test_verbs_of_happening(extractor, text, expected):
     [("India closed the Trombay reactor on 4 May 1961.", ["1961-05-04"]),
      ("In March 1958 the miners climbed out of the pits at Zollverein.", []),  # nobody named did it
      ("Dorrance Mills agreed in 2012 to lend the village its mill.", []),  # the complement's
+     ("In 1992 King Harald crossed the Skagerrak with his fleet.", []),  # moving: no happening of its own
      ("In 1990 the Bougainville Revolutionary Army forced the closure of the mine.", ["1990"])],
 )
 def test_fallback_reports_other_dated_happenings_with_a_named_doer(extractor, text, expected):

@@ -48,6 +48,10 @@ _BILATERAL_TYPES = {"diplomatic_relations", "agreement", "trade", "aid"}
 _LIGHT_VERBS = {"make", "pay", "hold", "conduct", "undertake", "carry", "stage", "launch", "begin",
                 "start", "host", "attend", "join", "complete", "lead"}
 # Verbs of state, quantity, reporting position or aspect: no happening of their own.
+# Verbs of moving: the crossing or the voyage comes with the happening an annotator records
+# (the conquest, the battle, the visit), typed by its own frame; the fallback leaves them.
+_MOTION = {"cross", "sail", "march", "move", "travel", "enter", "anchor", "escort", "transport",
+           "ride", "fly", "drive", "proceed", "head", "cruise", "row", "ship"}
 _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear", "include",
                    "contain", "consist", "total", "amount", "number", "stand", "lie", "keep",
                    "exist", "belong", "depend", "know", "call", "name", "describe", "consider",
@@ -240,7 +244,8 @@ class EventsComponent(RulesComponent):
         taken = {t.token.i for t in found} | {t.clause.i for t in found if t.clause is not None}
         out = []
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in _NOT_HAPPENINGS:
+            if (tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in _NOT_HAPPENINGS
+                    or tok.lemma_.lower() in _MOTION):
                 continue
             finite = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
                 c.dep_ in ("aux", "auxpass") for c in tok.children))
