@@ -403,3 +403,16 @@ def test_a_subject_pronoun_is_not_a_name_in_a_by_phrase(extractor):
             "Pancho Villa and Emiliano Zapata in 1915. He was elected president in 1917.")
     elected = [e for e in extractor.extract(text).events if e.trigger == "elected"]
     assert elected and elected[0].actors == ["Venustiano Carranza"]
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Kabul fell to the Taliban on 15 August 2021.", "conflict"),
+        ("In 1453 Constantinople fell.", "conflict"),
+        ("Exports fell sharply in 2020.", None),  # no place as the subject: no fall of a city
+    ],
+)
+def test_a_place_that_falls_is_taken(extractor, text, etype):
+    types = {e.type for e in extractor.extract(text).events if e.trigger == "fell"}
+    assert types == ({etype} if etype else set())

@@ -585,6 +585,8 @@ def _argument_words(token: Token) -> set[str]:
         for c in token.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i in table:
                 words.add(types.get(table[c.i], ""))
+            elif c.dep_ == "nsubj" and c.i in table:
+                words.add("SUBJECT:" + types.get(table[c.i], ""))  # "Damascus fell"
             elif c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 words.add("THAT")
             elif c.dep_ == "advmod" and c.lower_ in _PARTICLES:

@@ -51,8 +51,9 @@ class TriggerEntry(BaseModel):
     """One trigger of the event lexicon: a lemma that names a happening of one type, with the
     argument words it needs (or must not have) to do so. An argument word in capitals is an
     actor type: "ORG" is met by an organisation named as the verb's object or passive subject
-    ("founded Norrström Lager AB", "Norrström Lager AB was founded"); "THAT" by a clause
-    introduced by "that" as its object ("concluded that …")."""
+    ("founded Norrström Lager AB", "Norrström Lager AB was founded"), "SUBJECT:GPE" and the
+    like by one named as its subject ("Damascus fell"); "THAT" by a clause introduced by "that"
+    as its object ("concluded that …")."""
 
     model_config = ConfigDict(extra="forbid")
     type: str
