@@ -416,3 +416,12 @@ def test_a_subject_pronoun_is_not_a_name_in_a_by_phrase(extractor):
 def test_a_place_that_falls_is_taken(extractor, text, etype):
     types = {e.type for e in extractor.extract(text).events if e.trigger == "fell"}
     assert types == ({etype} if etype else set())
+
+
+def test_a_company_profiles_happenings_are_the_companys(extractor):
+    text = ("Halvard Kjeldsen Maskin AS was founded in Bergen in 1921. Halvard Kjeldsen Maskin AS "
+            "built pumps for the fishing fleet. By 1950 Halvard Kjeldsen Maskin AS employed 400 "
+            "people. In the spring of 1962 the welders walked out over piece rates. "
+            "The Bergen Herald reported the strike.")
+    walked = [e for e in extractor.extract(text).events if e.trigger == "walked"]
+    assert walked and walked[0].actors == ["Halvard Kjeldsen Maskin AS"]

@@ -23,8 +23,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import BOTH_SIDES, PENALTY_NOUNS
-from factex.language.coref import antecedent, named_before
+from factex.language.lexicon import BOTH_SIDES, CORPORATE_FORMS, CORPORATE_WORDS, PENALTY_NOUNS
+from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
@@ -431,6 +431,14 @@ class EventsComponent(RulesComponent):
         topic = doc._.factex_topic or []
         text = " ".join(w.lower_ for w in tokens)
         how = "clause"
+        subject = protagonist(doc)
+        if (subject is not None and subject not in names and etype in _PROTAGONIST_TYPES
+                and _a_company(subject)
+                and not any(types.get(n) == "ORG" for n in names)):
+            # A company profile's happenings are the company's: "the grinders walked out",
+            # "she signed a joint venture with Wuxi Huadong" (the text's protagonist, see coref).
+            names.append(subject)
+            how = "clause+the text's protagonist"
         if any(p in text for p in BOTH_SIDES) or (etype in _BILATERAL_TYPES and len(names) < 2
                                                   and _only_topic(names, topic)):
             # "both countries", "bilateral trade", or a relations event naming at most one
@@ -467,6 +475,9 @@ class EventsComponent(RulesComponent):
 _PLACE_KINDS = frozenset("""protectorate colony city town village port island islands province
     region kingdom republic state territory district county emirate principality duchy
     fortress""".split())
+# Event types a text's protagonist takes part in when no organisation is named (not conflict,
+# visit or diplomatic relations, which are states' and persons').
+_PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "statement", "aid"))
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
 
@@ -510,6 +521,14 @@ def _person_token(token: Token) -> bool:
     """Whether a token belongs to the name of an actor of type PERSON."""
     table = token.doc._.factex_token_actor or {}
     return token.i in table and actor_types(token.doc).get(table[token.i]) == "PERSON"
+
+
+def _a_company(name: str) -> bool:
+    """A name with a company word or legal form ("Kosei Optical Co., Ltd.", "Norrström Lager
+    AB", "Kestrel Bay Mining Corporation")."""
+    words = re.findall(r"[\w.]+", name)
+    return any(w.lower().rstrip(".") in CORPORATE_WORDS | {"corporation", "company"} for w in words) or (
+        len(words) > 1 and words[-1].rstrip(".") in CORPORATE_FORMS)
 
 
 def _named_doer(verb: Token) -> bool:
