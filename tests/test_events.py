@@ -260,7 +260,9 @@ def test_the_commission_is_the_commission_named_before(extractor):
 @pytest.mark.parametrize(
     "text, etype",
     [("In March 2023 the European Commission announced \u20ac207 million in humanitarian funding.", "aid"),
-     ("In October 2019 the Confr\u00e9rie announced a loss of CHF 15 million.", "statement")],
+     ("In October 2019 the Confr\u00e9rie announced a loss of CHF 15 million.", "statement"),
+     # An amount-sized programme is money given.
+     ("In May 2022 the World Bank announced a 40 million dollar programme for rural roads.", "aid")],
 )
 def test_announcing_an_amount_is_aid_announcing_a_loss_is_not(extractor, text, etype):
     types = {e.type for e in extractor.extract(text).events}

@@ -49,7 +49,7 @@ TRANSFER_NOUNS = frozenset(
     """aid assistance grant grants loan loans credit credits donation donations investment
     investments payment payments compensation reparation reparations fund funds funding
     package support subsidy subsidies contribution contributions debt relief allocation
-    budget gift financing finance pledge""".split()
+    budget gift financing finance pledge programme program facility""".split()
 )
 
 # Determiners that stand for the two states a relations article is about.
