@@ -24,6 +24,11 @@ runner = CliRunner()
     ("Flood update\nDate: 12 May 2020\n\nRains continued.", "2020-05-12", "date line"),
     ("Situation Report #7\n\n18 April 2024\n\nIn numbers", "2024-04-18", "date line"),
     ("By A. Writer\nPublished 19 December 2024 \u00b7 Updated 20 December 2024", "2024-12-19", "date line"),
+    # A wire dateline without a year takes the year the text names most.
+    ("JUBA, Aug 22 (Reuters) - Talks began in 2017 after the 2016 collapse; the 2017 truce held.",
+     "2017-08-22", "dateline"),
+    ("March 14 (Reuters) - The bank, founded in 1998, said its 2023 profit rose and 2023 sales fell.",
+     "2023-03-14", "dateline"),
 ])
 def test_datelines_are_found(text, value, source):
     found = find_doctime(text)
@@ -34,7 +39,8 @@ def test_datelines_are_found(text, value, source):
 @pytest.mark.parametrize("text", [
     "The war ended on 2 May 1945 - a date every child learns.",
     "In 1972, 25 January 1972 - no place before it",
-    "GENEVA, Oct 3 (Reuters) - no year, so no date",
+    "GENEVA, Oct 3 (Reuters) - no year in the whole text, so no date",
+    "In March 14 cities the rebels (FLN) - nothing here is a dateline",
     "Diplomatic relations were established on 25 January 1972.",
 ])
 def test_no_dateline(text):

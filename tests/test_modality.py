@@ -21,6 +21,10 @@ from factex.language.rules import Rules
     # ... but a purpose clause is no refusal.
     ("In 1990 the minister went to Moscow to sign the treaty.", "sign", None),
     ("There was nothing signed on 29 May 2012, the negotiator said.", "signed", "negated"),
+    ("The commission is due to hold its first meeting on 5 September 2017.", "hold", "planned"),
+    ("If a commander decides to ambush a truck on 18 August 2017, the truce could unravel.", "ambush",
+     "hypothetical"),
+    ("On 22 August 2017 the spokesman denied reports that troops had burned villages.", "burned", "negated"),
 ])
 def test_modality_of_an_event(nlp, text, trigger, modality):
     doc = nlp(text)
@@ -41,10 +45,10 @@ def test_denial_of_something_else_leaves_the_event_alone(nlp):
 def test_a_users_modality_row_applies(tmp_path):
     from factex import Extractor
 
-    text = "The Senate rejected the proposal to ratify the treaty in 1920.\n"
+    text = "The Senate shelved the proposal to ratify the treaty in 1920.\n"
     (tmp_path / "modality.jsonl").write_text(
         '{"category": "negated", "scope": "governor", "dep": ["acl", "pobj", "dobj"], '
-        '"lemmas": ["reject", "proposal"]}\n')
+        '"lemmas": ["shelve", "proposal"]}\n')
     plain = [e.modality for e in Extractor().extract(text).events if e.type == "agreement"]
     ruled = [e.modality for e in Extractor(rules=tmp_path).extract(text).events if e.type == "agreement"]
     assert plain == [None] and ruled == ["negated"]

@@ -75,7 +75,9 @@ def modality_of(token: Token, rules: list[tuple[int, ModalityRule]]) -> tuple[in
             if r.lemmas is not None and lemma not in r.lemmas:
                 continue
             if r.governor_child_dep is not None and not any(
-                    g.dep_ == r.governor_child_dep for g in t.children):
+                    g.dep_ == r.governor_child_dep
+                    and (r.governor_child_words is None or g.lower_ in r.governor_child_words)
+                    for g in t.children):
                 continue
             return n, r
         if last:

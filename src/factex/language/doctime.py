@@ -80,12 +80,21 @@ _DATE_LINES = [
                rf"\s*[:\-\u2013]?\s*{_FULL_DATE}(?:\s*$|\s+[^\w\s]+\s)", re.I | re.M),
     re.compile(rf"^\s*{_FULL_DATE}\s*$", re.I | re.M),
 ]
+# A wire dateline without a year: "JUBA, Aug 22 (Reuters) -", "March 14 (Reuters) –".
+_DAY_MONTH = rf"(?P<date>{_WEEKDAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}))"
+_YEARLESS_DATELINES = [
+    re.compile(rf"^(?P<place>{_PLACE}){_AGENCY}\s*,\s*{_DAY_MONTH}{_AGENCY}{_DASH}\s", re.I),
+    re.compile(rf"^{_DAY_MONTH}\s*\((?:[A-Z][\w.&' -]{{0,30}})\){_DASH}\s", re.I),
+]
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _HEAD_CHARS = 1500  # a dateline stands in the first lines
 
 
 def find_doctime(text: str) -> DocTime | None:
     """The document's date from its dateline (the first paragraph's opening) or its date line
-    ("Date: 12 May 2020") near the top; None when it has neither, or only a date without a year."""
+    ("Date: 12 May 2020") near the top; a wire dateline without a year ("JUBA, Aug 22
+    (Reuters) -") takes the year the text names most. None when it has neither, or a date
+    without a year in a text that names no year."""
     head = text[:_HEAD_CHARS]
     pos = 0
     for n, line in enumerate(head.splitlines(keepends=True)):
@@ -97,6 +106,17 @@ def find_doctime(text: str) -> DocTime | None:
                 value = _full_date(m.group("date"))
                 if value:
                     return DocTime(value, "dateline", offset, offset + m.end())
+        for pattern in _YEARLESS_DATELINES:
+            m = pattern.match(stripped)
+            if m:
+                # A wire story's dateline gives the day, not the year: the year is the one the
+                # text names most (ties: the later), the year its news is about.
+                years = [int(y) for y in _YEAR.findall(text)]
+                if years:
+                    year = max(set(years), key=lambda y: (years.count(y), y))
+                    value = _full_date(f"{m.group('date')} {year}")
+                    if value:
+                        return DocTime(value, "dateline", offset, offset + m.end() - 1)
         pos += len(line)
         if n >= 6:
             break

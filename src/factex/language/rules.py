@@ -130,7 +130,8 @@ class ModalityRule(BaseModel):
     child of ``child_dep`` / ``child_words``), or ``governor`` (walking up from the trigger to
     the verbs governing it, at most five steps and not across a conjunction, relative or
     adverbial clause: the edge is in ``dep`` and the governor's lemma in ``lemmas`` or it has a
-    child of ``governor_child_dep``). The first row that applies decides.
+    child of ``governor_child_dep``, one of ``governor_child_words`` if given). The first row
+    that applies decides.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -142,6 +143,7 @@ class ModalityRule(BaseModel):
     child_dep: list[str] | None = None
     child_words: list[str] | None = None
     governor_child_dep: str | None = None
+    governor_child_words: list[str] | None = None  # with governor_child_dep: that child's word
     direct: bool = False  # governor scope: only the trigger's own edge, not one further up
     note: str = ""
 
