@@ -427,3 +427,13 @@ def test_a_company_profiles_happenings_are_the_companys(extractor):
             "The Bergen Herald reported the strike.")
     walked = [e for e in extractor.extract(text).events if e.trigger == "walked"]
     assert walked and walked[0].actors == ["Halvard Kjeldsen Maskin AS"]
+
+
+@pytest.mark.parametrize("line", [
+    "^ “India joins Indian Ocean Commission as observer”. The Hindu. 7 March 2020.",
+    "↑ Smith, J. “Kenya signs trade deal”. Reuters, 4 May 2019. Retrieved 9 May 2019.",
+])
+def test_a_reference_lists_entries_are_no_happenings(extractor, line):
+    text = "The commission met in Victoria on 6 March 2020.\n\nReferences\n" + line + "\n"
+    evs = extractor.extract(text).events
+    assert [e.trigger for e in evs] == ["met"]

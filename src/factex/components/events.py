@@ -282,6 +282,8 @@ class EventsComponent(RulesComponent):
         episode: tuple[DateMention, int] | None = None
         text = doc_text(doc)
         for sent in doc.sents:
+            if _citation(text, sent):
+                continue  # a reference list's entry: a source's title and date, no happening
             sent_dates = by_sentence.get(sent.start_char, [])
             if episode is not None and _paragraph_break(text, sent):
                 episode = None
@@ -661,6 +663,19 @@ def _paragraph_break(text: str, sent: Span) -> bool:
     the episode of the sentences before it."""
     before = text[max(0, sent.start_char - 64):sent.start_char]
     return "\n" in before[len(before.rstrip()):] or sent.start_char == 0
+
+
+# A reference list's entry: "^ “India joins …”. The Hindu. 7 March 2020.", "↑ … Retrieved 3
+# May 2021", "Archived from the original on …".
+_CITATION = re.compile(r"^\s*(?:\^|↑|\[\d+\])|\b(?:Retrieved|Accessed|Archived from the original)\b")
+
+
+def _citation(text: str, sent: Span) -> bool:
+    """Whether the sentence stands on a line that is an entry of a reference list."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return _CITATION.search(line) is not None
 
 
 def _heading(text: str, sent: Span) -> bool:
