@@ -29,6 +29,10 @@ runner = CliRunner()
      "2017-08-22", "dateline"),
     ("March 14 (Reuters) - The bank, founded in 1998, said its 2023 profit rose and 2023 sales fell.",
      "2023-03-14", "dateline"),
+    # A count is no year ("1800 people"); a full date line wins over a yearless dateline.
+    ("JUBA, June 3 (Reuters) - 1800 people and 1800 people fled in 2016.", "2016-06-03", "dateline"),
+    ("JUBA, Aug 22 (Reuters) - The 2018 deal of 2018 held.\nPublished 22 August 2021", "2021-08-22",
+     "date line"),
 ])
 def test_datelines_are_found(text, value, source):
     found = find_doctime(text)
@@ -40,7 +44,9 @@ def test_datelines_are_found(text, value, source):
     "The war ended on 2 May 1945 - a date every child learns.",
     "In 1972, 25 January 1972 - no place before it",
     "GENEVA, Oct 3 (Reuters) - no year in the whole text, so no date",
-    "In March 14 cities the rebels (FLN) - nothing here is a dateline",
+    "In March 14 cities the rebels (FLN) - nothing here is a dateline, in 2019 or since.",
+    "March 14 (Monday) \u2013 talks resumed, as they had in 2019.",
+    "However, May 5 - the talks of 2019 resumed.",
     "Diplomatic relations were established on 25 January 1972.",
 ])
 def test_no_dateline(text):

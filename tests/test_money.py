@@ -192,3 +192,9 @@ def test_a_restated_amount_has_the_parties_of_the_amount_it_restates(extractor):
     usd, eur = rec.money
     assert (usd.currency, eur.currency) == ("USD", "EUR")
     assert eur.payer == usd.payer == "OPEC Fund for International Development"
+
+
+def test_a_comparison_in_parentheses_is_no_restatement(extractor):
+    rec = extractor.extract("In 2020 Norway gave Ghana $10 million ($8 million in 2019) for schools.")
+    assert [m.amount for m in rec.money] == [10e6, 8e6]
+    assert rec.money[1].date.value == "2019"

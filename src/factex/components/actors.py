@@ -24,6 +24,7 @@ from factex.language.lexicon import (
     LOC_OF_WORDS,
     GPE_WORDS,
     LOC_WORDS,
+    company_name,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
     NON_ACTOR_HEADS,
@@ -442,9 +443,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         acronym = any(re.fullmatch(r"[A-Z]{2,}", w) for m in mentions for w in m.text.split()) or any(
             m.token_end + 1 < len(doc) and doc[m.token_end].text == "("
             and re.fullmatch(r"[A-Z]{2,}", doc[m.token_end + 1].text) for m in mentions)
-        if heads and not acronym and 3 * sum(map(_locative, heads)) >= 2 * len(heads) \
-                and not _person_evidence(doc, mentions):
-            return "GPE"  # mostly "in X", "at X", "to X", and never a person: a place
+        if heads and not acronym and 3 * sum(map(_locative, heads)) >= 2 * len(heads):
+            return "GPE"  # mostly "in X", "at X", "to X": a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
             return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
     if typ == "ORG" and all(len(m.text.split()) == 1 and not m.text.isupper() for m in mentions):
@@ -535,13 +535,8 @@ _COMPANY_BEFORE = COMPANY_NOUNS | ORG_ROLE_NOUNS
 
 
 def _corporate(mentions: list[ActorMention]) -> bool:
-    """A name with a company word or legal form ("Kosei Optical Co., Ltd.", "Grupo …")."""
-    for m in mentions:
-        words = re.findall(r"[\w.]+", m.text)
-        if any(w.lower().rstrip(".") in CORPORATE_WORDS for w in words) or (
-                len(words) > 1 and words[-1].rstrip(".") in CORPORATE_FORMS):
-            return True
-    return False
+    """Whether any mention is a company's name (see :func:`factex.language.lexicon.company_name`)."""
+    return any(company_name(m.text) for m in mentions)
 
 
 def _merge_name_prefixes(groups: dict, order: list[str]) -> None:

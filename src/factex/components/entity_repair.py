@@ -72,6 +72,8 @@ class EntityRepair(RulesComponent):
 
 
 # Tokens no name runs across: a line break, and the separators of menus and breadcrumbs.
+_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART",
+                          "EVENT", "LAW", "LANGUAGE"))
 _LAYOUT_BREAKS = frozenset(">|•·»")
 
 
@@ -85,7 +87,7 @@ def _cut_at_layout(doc: Doc, ents) -> list[Span]:
     without a proper noun. The other pieces keep the label."""
     out = []
     for e in ents:
-        if not any(_layout_break(t) for t in e):
+        if e.label_ not in _NAME_LABELS or not any(_layout_break(t) for t in e):
             out.append(e)
             continue
         pieces, start = [], e.start

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import BOTH_SIDES, CORPORATE_FORMS, CORPORATE_WORDS, PENALTY_NOUNS
+from factex.language.lexicon import BOTH_SIDES, PENALTY_NOUNS, company_name
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
@@ -47,11 +47,11 @@ _BILATERAL_TYPES = {"diplomatic_relations", "agreement", "trade", "aid"}
 # Verbs that only carry a noun trigger ("made visits", "held talks", "paid a visit").
 _LIGHT_VERBS = {"make", "pay", "hold", "conduct", "undertake", "carry", "stage", "launch", "begin",
                 "start", "host", "attend", "join", "complete", "lead"}
-# Verbs of state, quantity, reporting position or aspect: no happening of their own.
 # Verbs of moving: the crossing or the voyage comes with the happening an annotator records
 # (the conquest, the battle, the visit), typed by its own frame; the fallback leaves them.
 _MOTION = {"cross", "sail", "march", "move", "travel", "enter", "anchor", "escort", "transport",
            "ride", "fly", "drive", "proceed", "head", "cruise", "row", "ship"}
+# Verbs of state, quantity, reporting position or aspect: no happening of their own.
 _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear", "include",
                    "contain", "consist", "total", "amount", "number", "stand", "lie", "keep",
                    "exist", "belong", "depend", "know", "call", "name", "describe", "consider",
@@ -203,8 +203,7 @@ class EventsComponent(RulesComponent):
                     t.i in money_tokens for t in c.subtree):
                 if direct and not (c.i in money_tokens or is_transfer_noun(c)):
                     continue  # "announced a loss of CHF 15 million", "announced plans …"
-                if any((t.lower_ in PENALTY_NOUNS or t.lemma_.lower() in PENALTY_NOUNS) for t in token.subtree
-                       if t.dep_ in ("dobj", "pobj", "attr")):
+                if any(t.lower_ in PENALTY_NOUNS or t.lemma_.lower() in PENALTY_NOUNS for t in c.subtree):
                     # "paid a fine of C$3.5 million", "paid €2 million in damages": a penalty
                     # settled, not aid given (the gold guide's `other`).
                     return TriggerEntry(type="other", lemma=lemma, pos=["VERB"], confidence=0.7)
@@ -435,8 +434,8 @@ class EventsComponent(RulesComponent):
         how = "clause"
         subject = protagonist(doc)
         if (subject is not None and subject not in names and etype in _PROTAGONIST_TYPES
-                and _a_company(subject)
-                and not any(types.get(n) == "ORG" for n in names)):
+                and company_name(subject, _COMPANY_NOUNS)
+                and not any(types.get(n) in ("ORG", "GPE") for n in names)):
             # A company profile's happenings are the company's: "the grinders walked out",
             # "she signed a joint venture with Wuxi Huadong" (the text's protagonist, see coref).
             names.append(subject)
@@ -480,6 +479,7 @@ _PLACE_KINDS = frozenset("""protectorate colony city town village port island is
 # Event types a text's protagonist takes part in when no organisation is named (not conflict,
 # visit or diplomatic relations, which are states' and persons').
 _PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "statement", "aid"))
+_COMPANY_NOUNS = frozenset(("corporation", "company"))
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
 
@@ -523,14 +523,6 @@ def _person_token(token: Token) -> bool:
     """Whether a token belongs to the name of an actor of type PERSON."""
     table = token.doc._.factex_token_actor or {}
     return token.i in table and actor_types(token.doc).get(table[token.i]) == "PERSON"
-
-
-def _a_company(name: str) -> bool:
-    """A name with a company word or legal form ("Kosei Optical Co., Ltd.", "Norrström Lager
-    AB", "Kestrel Bay Mining Corporation")."""
-    words = re.findall(r"[\w.]+", name)
-    return any(w.lower().rstrip(".") in CORPORATE_WORDS | {"corporation", "company"} for w in words) or (
-        len(words) > 1 and words[-1].rstrip(".") in CORPORATE_FORMS)
 
 
 def _named_doer(verb: Token) -> bool:
@@ -665,17 +657,23 @@ def _paragraph_break(text: str, sent: Span) -> bool:
     return "\n" in before[len(before.rstrip()):] or sent.start_char == 0
 
 
-# A reference list's entry: "^ “India joins …”. The Hindu. 7 March 2020.", "↑ … Retrieved 3
-# May 2021", "Archived from the original on …".
-_CITATION = re.compile(r"^\s*(?:\^|↑|\[\d+\])|\b(?:Retrieved|Accessed|Archived from the original)\b")
+# A reference list's entry: "^ “India joins …”. The Hindu. 7 March 2020.", "↑ …", "[3] …", or
+# a sentence saying when a source was read: "Retrieved 3 May 2021", "Archived from the original".
+_CITATION_MARK = re.compile(r"\s*(?:\^|↑|\[\d+\])")
+_CITATION_WORDS = re.compile(r"\b(?:Retrieved|Accessed)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+"
+                             r"\d{1,2},?)\s+\d{4}\b|\bArchived from the original\b")
 
 
 def _citation(text: str, sent: Span) -> bool:
-    """Whether the sentence stands on a line that is an entry of a reference list."""
-    line_start = text.rfind("\n", 0, sent.start_char) + 1
-    line_end = text.find("\n", sent.start_char)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return _CITATION.search(line) is not None
+    """Whether a sentence is an entry of a reference list: its line opens with a reference mark,
+    or the sentence itself says when a source was retrieved."""
+    if _CITATION_WORDS.search(text, sent.start_char, sent.end_char):
+        return True
+    # Only the stretch of the line before the sentence is read (a long one-line text stays linear).
+    line_start = text.rfind("\n", max(0, sent.start_char - 200), sent.start_char) + 1
+    if line_start == 0 and sent.start_char > 200:
+        return False
+    return _CITATION_MARK.match(text, line_start) is not None
 
 
 def _heading(text: str, sent: Span) -> bool:

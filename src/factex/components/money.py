@@ -300,10 +300,13 @@ class MoneyComponent(RulesComponent):
             main = out[-1] if out else None
             if main is not None and _restates(text, main, mention):
                 # "USD 40 million (about €38 million) from the Islamic Development Bank": the
-                # same money in another currency has the same parties and date.
-                mention.payer, mention.recipient, mention.date = main.payer, main.recipient, main.date
-                mention.roles = {r: "the amount it restates" for r in ("payer", "recipient")
-                                 if getattr(mention, r) is not None}
+                # same money in another currency has the same parties and date (what the
+                # restatement found itself is kept).
+                for role in ("payer", "recipient"):
+                    if getattr(mention, role) is None and getattr(main, role) is not None:
+                        setattr(mention, role, getattr(main, role))
+                        mention.roles[role] = "the amount it restates"
+                mention.date = mention.date or main.date
             out.append(mention)
         doc._.factex_money = out
         return doc
@@ -315,8 +318,14 @@ _RESTATEMENT = re.compile(r"\s*[(\[]\s*(?:(?:about|around|approximately|approx\.
 
 
 def _restates(text: str, main: MoneyMention, mention: MoneyMention) -> bool:
-    """Whether an amount is a parenthesised restatement of the one just before it."""
-    return main.end <= mention.start and bool(_RESTATEMENT.fullmatch(text[main.end:mention.start]))
+    """Whether an amount is a parenthesised restatement of the one just before it: in another
+    currency, or hedged ("about"); "$10 million ($8 million in 2019)" compares, it does not
+    restate."""
+    if main.end > mention.start:
+        return False
+    between = text[main.end:mention.start]
+    return bool(_RESTATEMENT.fullmatch(between)) and (
+        mention.currency != main.currency or bool(re.search(r"[A-Za-z]", between)))
 
 
 def _state_counts(doc: Doc) -> Counter:

@@ -80,13 +80,18 @@ _DATE_LINES = [
                rf"\s*[:\-\u2013]?\s*{_FULL_DATE}(?:\s*$|\s+[^\w\s]+\s)", re.I | re.M),
     re.compile(rf"^\s*{_FULL_DATE}\s*$", re.I | re.M),
 ]
-# A wire dateline without a year: "JUBA, Aug 22 (Reuters) -", "March 14 (Reuters) –".
-_DAY_MONTH = rf"(?P<date>{_WEEKDAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}))"
+# A wire dateline without a year: "JUBA, Aug 22 (Reuters) -", "March 14 (Reuters) –". The
+# agency is required and case matters (no re.I): "However, May 5 -" or "March 14 (Monday) –"
+# is no dateline.
+_DAY_MONTH = rf"(?P<date>(?i:{_WEEKDAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})))"
+_WIRE = r"\s*\((?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\))[A-Z][\w.&' -]{0,30}\)"
 _YEARLESS_DATELINES = [
-    re.compile(rf"^(?P<place>{_PLACE}){_AGENCY}\s*,\s*{_DAY_MONTH}{_AGENCY}{_DASH}\s", re.I),
-    re.compile(rf"^{_DAY_MONTH}\s*\((?:[A-Z][\w.&' -]{{0,30}})\){_DASH}\s", re.I),
+    re.compile(rf"^(?P<place>{_PLACE}),\s*{_DAY_MONTH}{_WIRE}{_DASH}\s"),
+    re.compile(rf"^{_DAY_MONTH}{_WIRE}{_DASH}\s"),
 ]
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+# A year: a four-digit number from 1600 to 2099, not a count ("1800 people", "2000 troops": a
+# plural noun after it).
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b(?!\s+(?:[a-z]+s|people|men|women|children)\b)")
 _HEAD_CHARS = 1500  # a dateline stands in the first lines
 
 
@@ -97,6 +102,7 @@ def find_doctime(text: str) -> DocTime | None:
     without a year in a text that names no year."""
     head = text[:_HEAD_CHARS]
     pos = 0
+    yearless = None
     for n, line in enumerate(head.splitlines(keepends=True)):
         stripped = line.lstrip()
         offset = pos + len(line) - len(stripped)
@@ -106,17 +112,9 @@ def find_doctime(text: str) -> DocTime | None:
                 value = _full_date(m.group("date"))
                 if value:
                     return DocTime(value, "dateline", offset, offset + m.end())
-        for pattern in _YEARLESS_DATELINES:
-            m = pattern.match(stripped)
-            if m:
-                # A wire story's dateline gives the day, not the year: the year is the one the
-                # text names most (ties: the later), the year its news is about.
-                years = [int(y) for y in _YEAR.findall(text)]
-                if years:
-                    year = max(set(years), key=lambda y: (years.count(y), y))
-                    value = _full_date(f"{m.group('date')} {year}")
-                    if value:
-                        return DocTime(value, "dateline", offset, offset + m.end() - 1)
+        if yearless is None:
+            yearless = next(((m, offset) for p in _YEARLESS_DATELINES if (m := p.match(stripped))),
+                            None)
         pos += len(line)
         if n >= 6:
             break
@@ -126,6 +124,16 @@ def find_doctime(text: str) -> DocTime | None:
             value = _full_date(m.group("date"))
             if value:
                 return DocTime(value, "date line", m.start("date"), m.end("date"))
+    if yearless is not None:
+        # A wire story's dateline gives the day, not the year: the year is the one the text's
+        # dates name most (ties: the later), the year its news is about.
+        m, offset = yearless
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years:
+            year = max(set(years), key=lambda y: (years.count(y), y))
+            value = _full_date(f"{m.group('date')} {year}")
+            if value:
+                return DocTime(value, "dateline", offset, offset + m.end() - 1)
     return None
 
 

@@ -1,5 +1,7 @@
 """Word lists shared by several components (one place, never copied)."""
 
+import re
+
 # Titles and offices that precede a name and are not part of it.
 TITLES = frozenset(
     """
@@ -41,15 +43,15 @@ MONEY_QUALIFIERS = (
     "approximately", "over", "under", "only", "some", "close to", "as much as", "upwards of",
 )
 
-# Nouns and verbs that make an amount a transfer between parties.
-# Nouns of money paid as a penalty or to settle a claim: paying one is no aid.
-PENALTY_NOUNS = frozenset("""fine fines penalty penalties damages surcharge settlement ransom
+# Nouns of money paid as a penalty: paying one is no aid.
+PENALTY_NOUNS = frozenset("""fine fines penalty penalties damages surcharge ransom
     restitution""".split())
+# Nouns and verbs that make an amount a transfer between parties.
 TRANSFER_NOUNS = frozenset(
     """aid assistance grant grants loan loans credit credits donation donations investment
     investments payment payments compensation reparation reparations fund funds funding
     package support subsidy subsidies contribution contributions debt relief allocation
-    budget gift financing finance pledge programme program facility""".split()
+    budget gift financing finance pledge""".split()
 )
 
 # Determiners that stand for the two states a relations article is about.
@@ -129,3 +131,12 @@ KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother 
     widow nephew niece grandson granddaughter""".split())
 # Relative pronouns that follow only a person's name ("Pericles, who led Athens").
 PERSON_PRONOUNS = frozenset("who whom whose".split())
+
+
+def company_name(text: str, nouns: frozenset = frozenset()) -> bool:
+    """A name with a company word or legal form ("Kosei Optical Co., Ltd.", "Grupo …",
+    "Norrström Lager AB"), or one of ``nouns`` ("corporation": an organisation that may not be
+    a company, as "the Public Broadcasting Corporation", when a caller accepts it)."""
+    words = re.findall(r"[\w.]+", text)
+    return any(w.lower().rstrip(".") in CORPORATE_WORDS or w.lower() in nouns for w in words) or (
+        len(words) > 1 and words[-1].rstrip(".") in CORPORATE_FORMS)
