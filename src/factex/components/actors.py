@@ -18,8 +18,6 @@ from spacy.tokens import Doc, Span
 from factex.language.lexicon import (
     KIN_NOUNS,
     COMPANY_NOUNS,
-    CORPORATE_FORMS,
-    CORPORATE_WORDS,
     INSTITUTION_NOUNS,
     LOC_OF_WORDS,
     GPE_WORDS,

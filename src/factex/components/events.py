@@ -596,10 +596,11 @@ def _argument_words(token: Token) -> set[str]:
         table = token.doc._.factex_token_actor or {}
         types = actor_types(token.doc)
         for c in token.children:
-            if c.dep_ in ("dobj", "nsubjpass") and c.i in table:
-                words.add(types.get(table[c.i], ""))
-            elif c.dep_ == "nsubj" and c.i in table:
-                words.add("SUBJECT:" + types.get(table[c.i], ""))  # "Damascus fell"
+            typ = types.get(table[c.i]) if c.i in table else None
+            if c.dep_ in ("dobj", "nsubjpass") and typ:
+                words.add(typ)
+            elif c.dep_ == "nsubj" and typ:
+                words.add("SUBJECT:" + typ)  # "Damascus fell"
             elif c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 words.add("THAT")
             elif c.dep_ == "advmod" and c.lower_ in _PARTICLES:

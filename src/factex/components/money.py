@@ -558,12 +558,9 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
             transfer = True  # "a loan", "a credit line"
         for child in node.children:
             if child.dep_ == "prep":
-                who = _prep_object_actor(doc, child)
-                rule = table.first("prep", frames, word=child.lower_) if who else None
-                if rule:
-                    found[rule.role].append((who, table.where(rule)))
-                    if node.i == path[0].i and child.lower_ in ("from", "by"):
-                        transfer = True  # "USD 40 million from the Islamic Development Bank"
+                if _prep_role(doc, table, frames, child, found) and node.i == path[0].i \
+                        and child.lower_ in ("from", "by"):
+                    transfer = True  # "USD 40 million from the Islamic Development Bank"
             elif child.dep_ in ("poss", "amod", "compound", "nmod") and is_transfer_noun(node):
                 who = _actor_of(doc, child, deep=False)  # "Soviet aid", "Japan's loan"
                 rule = table.first("modifier", frames) if who else None
@@ -575,10 +572,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         on_path = {n.i for n in path}
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in on_path):
             for child in (c for c in obj.children if c.dep_ == "prep"):
-                who = _prep_object_actor(doc, child)
-                rule = table.first("prep", frames, word=child.lower_) if who else None
-                if rule:
-                    found[rule.role].append((who, table.where(rule)))
+                _prep_role(doc, table, frames, child, found)
     if verb is not None:
         subj, passive = _subject(verb)
         subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
@@ -608,6 +602,17 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
     mention.roles = {r: how for r, how in roles.items() if getattr(mention, r) is not None}
+
+
+def _prep_role(doc: Doc, table, frames: frozenset[str], prep: Token,
+               found: dict[str, list[tuple[str, str]]]) -> bool:
+    """Record the actor a preposition names in the role ``money_roles.jsonl`` gives that
+    preposition in these frames ("aid from India": payer); whether one was recorded."""
+    who = _prep_object_actor(doc, prep)
+    rule = table.first("prep", frames, word=prep.lower_) if who else None
+    if rule:
+        found[rule.role].append((who, table.where(rule)))
+    return rule is not None
 
 
 def _path_to_verb(span: Span) -> list[Token]:

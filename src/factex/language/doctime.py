@@ -57,7 +57,8 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _FULL_DATE = (rf"(?P<date>{_WEEKDAY}(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
               r"|\d{4}-\d{2}-\d{2}))")
 # A wire agency after the place or the date: "(AFP)", "(Reuters)", "/NTB/".
-_AGENCY = r"(?:\s*(?:\((?:[A-Z][\w.&' -]{0,30})\)|/[A-Z][\w.&' -]{0,20}/))?"
+_AGENCY_NAME = r"[A-Z][\w.&' -]{0,30}"
+_AGENCY = rf"(?:\s*(?:\((?:{_AGENCY_NAME})\)|/[A-Z][\w.&' -]{{0,20}}/))?"
 _DASH = r"\s*(?:[-\u2013\u2014:]{1,2}|--)"
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F.'\u2019-]*"
 # A place of filing: capitalised words ("NAIROBI", "Port-au-Prince", "Rio de Janeiro"), perhaps
@@ -84,7 +85,7 @@ _DATE_LINES = [
 # agency is required and case matters (no re.I): "However, May 5 -" or "March 14 (Monday) –"
 # is no dateline.
 _DAY_MONTH = rf"(?P<date>(?i:{_WEEKDAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})))"
-_WIRE = r"\s*\((?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\))[A-Z][\w.&' -]{0,30}\)"
+_WIRE = rf"\s*\((?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)){_AGENCY_NAME}\)"
 _YEARLESS_DATELINES = [
     re.compile(rf"^(?P<place>{_PLACE}),\s*{_DAY_MONTH}{_WIRE}{_DASH}\s"),
     re.compile(rf"^{_DAY_MONTH}{_WIRE}{_DASH}\s"),
