@@ -36,6 +36,10 @@ A_DAY = Anchor(1940, 5, 10)
         ("1915-17", None, "1915/1917", None),
         ("from 499 to 493 BC", None, "BC0499/BC0493", None),
         ("the first quarter of 2010", None, "2010-Q1", None),
+        ("Q3 2023", None, "2023-Q3", None),
+        ("3Q 2023", None, "2023-Q3", None),
+        ("Q4 FY2021", None, "2021-Q4", None),
+        ("H1 2020", None, "2020-H1", None),
         ("the end of 1958", None, "1958", "END"),
         ("the following year", A1986, "1987", None),
         ("the previous year", A1986, "1985", None),
@@ -52,6 +56,30 @@ def test_normalise(text, anchor, value, mod):
     tx = normalise(text, anchor)
     assert tx is not None, text
     assert (tx.value, tx.mod) == (value, mod)
+
+
+# Forms only dateparser reads; each must come out the same whatever dateparser's reference
+# date is (it is the clock unless set).
+CLOCK_PROBES = ["Tuesday 2020", "12th of March, 2020", "Mar. 3rd 2020", "2020 March",
+                "March 3", "the 5th of March", "Q2 2016", "3/4/2020", "2020 at 10:30"]
+
+
+def test_dateparser_fallback_does_not_depend_on_its_reference_date(monkeypatch):
+    from factex.language import timex
+
+    def outputs():
+        timex._normalise_cached.cache_clear()
+        return [normalise(t, A1986) for t in CLOCK_PROBES]
+
+    before = outputs()
+    monkeypatch.setattr(timex, "_PARSERS", ())
+    monkeypatch.setattr(timex, "_REFERENCE_DATES", ((1995, 7, 4, 12, 0), (2024, 12, 31, 23, 59)))
+    after = outputs()
+    timex._normalise_cached.cache_clear()
+    assert after == before
+    assert any(tx is not None for tx in before)  # the probes do reach dateparser
+    # dateparser takes the missing month and day from its reference date: no value.
+    assert normalise("2020 at 10:30") is None
 
 
 def test_bare_year_is_a_year_not_today():

@@ -76,7 +76,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"(?:the\s+|that\s+|this\s+)?(?P<season>spring|summer|autumn|fall|winter)")),
     ("quarter", re.compile(r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                            r"(?:\s+of)?\s+(?P<year>\d{4})")),
+    # The business shorthand: "Q3 2023", "Q3 FY2023", "3Q 2023", "Q3'23" is not read (a
+    # two-digit year is a guess).
+    ("quarter_short", re.compile(r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q)\s*(?:of\s+)?(?:fy\s*)?(?P<year>\d{4})")),
     ("half", re.compile(r"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<year>\d{4})")),
+    ("half_short", re.compile(r"(?:h(?P<h1>[12])|(?P<h2>[12])h)\s*(?:of\s+)?(?:fy\s*)?(?P<year>\d{4})")),
     ("century", re.compile(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s-]+century"
                            + _ERA + "?")),
     ("centuries_00s", re.compile(r"(?:the\s+)?(?P<cent>\d{2})00s")),
@@ -318,6 +322,14 @@ def _quarter(t, g, era, anchor):
     return Timex(f"{g['year']}-Q{q}")
 
 
+def _quarter_short(t, g, era, anchor):
+    return Timex(f"{g['year']}-Q{g['q1'] or g['q2']}")
+
+
+def _half_short(t, g, era, anchor):
+    return Timex(f"{g['year']}-H{g['h1'] or g['h2']}")
+
+
 def _half(t, g, era, anchor):
     return Timex(f"{g['year']}-H{1 if g['ord'] == 'first' else 2}")
 
@@ -361,7 +373,8 @@ def _year(t, g, era, anchor):
 _READERS = {
     "iso": _iso, "dmy": _day_month_year, "mdy": _day_month_year, "dm": _day_month, "md": _day_month,
     "my": _month_year, "m": _month, "christmas": _christmas, "season_y": _season_year,
-    "season": _season, "quarter": _quarter, "half": _half, "century": _century,
+    "season": _season, "quarter": _quarter, "half": _half,
+    "quarter_short": _quarter_short, "half_short": _half_short, "century": _century,
     "centuries_00s": lambda t, g, era, anchor: Timex(g["cent"]), "bc_decade": _bc_decade,
     "decade": lambda t, g, era, anchor: Timex(g["dec"]), "month_of_rel": _month_of_relative_year,
     "decade_short": _decade_short, "decade_word": _decade_word, "year": _year, "era_year": _year,
@@ -637,24 +650,34 @@ def _normalise_cached(t: str, anchor: Anchor | None) -> Timex | None:
     return _dateparser_fallback(core, mod, anchor)
 
 
-_PARSER = None
+_PARSERS: tuple = ()
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
+# dateparser fills what the text leaves out from its reference date (the clock unless told
+# otherwise). Two parsers with two different fixed reference dates, far apart in every field,
+# make that visible: a value they disagree on came from the reference date, not from the text.
+_REFERENCE_DATES = ((2001, 2, 15, 3, 7), (2010, 11, 26, 17, 41))
 
 
-def _date_parser():
-    global _PARSER  # one parser per process: building it is the expensive part
-    if _PARSER is None:
+def _date_parsers() -> tuple:
+    global _PARSERS  # one pair per process: building them is the expensive part
+    if not _PARSERS:
+        from datetime import datetime
+
         from dateparser.date import DateDataParser
 
-        _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                             "RETURN_TIME_AS_PERIOD": True})
-    return _PARSER
+        _PARSERS = tuple(
+            DateDataParser(languages=["en"], settings={
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True,
+                "RELATIVE_BASE": datetime(*ref)})
+            for ref in _REFERENCE_DATES)
+    return _PARSERS
 
 
 def warm_up() -> None:
-    """Build the dateparser parser and let it load its English data now (it does so on its
-    first parse), so that the first document does not pay for it."""
-    _date_parser().get_date_data("25 January 1972")
+    """Build the dateparser parsers and let them load their English data now (they do so on
+    their first parse), so that the first document does not pay for it."""
+    for parser in _date_parsers():
+        parser.get_date_data("25 January 1972")
 
 
 def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Timex | None:
@@ -667,29 +690,40 @@ def _dateparser_fallback(t: str, mod: str | None, anchor: Anchor | None) -> Time
         return None
     if not has_year and not re.search("|".join(MONTHS), t):
         return None  # dateparser would take the month (and more) from the clock
+    values = {_dateparser_value(parser, t, has_year, anchor) for parser in _date_parsers()}
+    if len(values) != 1:
+        return None  # part of the value came from the reference date, not from the text
+    found = values.pop()
+    if found is None:
+        return None
+    value, kind = found
+    return Timex(value, mod, kind, anchored=not has_year)
+
+
+def _dateparser_value(parser, t: str, has_year: bool, anchor: Anchor | None):
     try:
-        found = _date_parser().get_date_data(t)
+        found = parser.get_date_data(t)
     except Exception:  # dateparser raises assorted errors on odd input: then it is not a date
         return None
     if found is None or found.date_obj is None:
         return None
     d = found.date_obj
     if not has_year:
-        # dateparser filled the year from the clock; the narrative's year is the right one.
+        # dateparser filled the year from its reference date; the narrative's year is the
+        # right one.
         try:
             d = d.replace(year=anchor.year)
         except ValueError:
             return None
     period = found.period or "day"
     if period == "year":
-        value = f"{d.year:04d}"
-    elif period == "month":
-        value = f"{d.year:04d}-{d.month:02d}"
-    elif period == "time":
+        return f"{d.year:04d}", "DATE"
+    if period == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}", "DATE"
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}", "DATE"
+    if period == "time":
         if not (has_year and _CLOCK_TIME.search(t)):
             return None  # the date or the time of day would come from the clock, not the text
-        value = d.strftime("%Y-%m-%dT%H:%M")
-        return Timex(value, mod, "TIME", anchored=not has_year)
-    else:
-        value = d.date().isoformat()
-    return Timex(value, mod, anchored=not has_year)
+        return d.strftime("%Y-%m-%dT%H:%M"), "TIME"
+    return d.date().isoformat(), "DATE"
