@@ -6,6 +6,10 @@ Peers, run on the same text in the same process:
   (``languages=["en"]``), with the granularity of the returned period;
 * ``search_dates``: ``dateparser.search.search_dates(text, languages=["en"])``.
 
+Both peers get one fixed reference date (``RELATIVE_BASE``, 1 January 2000) instead of the
+clock, which dateparser would otherwise use to fill what a text leaves out: their figures then
+do not change from one day to the next.
+
 Scoring follows ``CONTRACT.md`` §3: strict = identical span, relaxed = overlapping span (one to
 one), value F1 = relaxed matches whose value is identical.
 """
@@ -15,11 +19,13 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from html import unescape
 from pathlib import Path
 
 from factex.errors import InputError
 
+PEER_REFERENCE_DATE = datetime(2000, 1, 1)
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -160,7 +166,7 @@ def _spacy_peer(model: str | None):
     from factex.pipeline.extractor import choose_model
 
     nlp = spacy.load(choose_model(model))
-    parser = DateDataParser(languages=["en"])
+    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": PEER_REFERENCE_DATE})
 
     def run(text: str) -> list[Timex3]:
         doc = nlp(text)
@@ -176,7 +182,8 @@ def _search_dates_peer():
     def run(text: str) -> list[Timex3]:
         out = []
         pos = 0
-        for substring, dt in search_dates(text, languages=["en"]) or []:
+        found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": PEER_REFERENCE_DATE})
+        for substring, dt in found or []:
             i = text.find(substring, pos)
             if i < 0:
                 continue
