@@ -93,7 +93,15 @@ def test_hyphenated_compound_keeps_only_its_states(extractor):
      ("Two days later Mitchell Sharp, the Secretary of State for External Affairs, condemned the test.",
       "Mitchell Sharp"),
      ("Pericles, who led Athens in these years, treated the settlement as final.", "Pericles"),
-     ("Sheikh Mujibur Rahman paid a state visit to Tokyo in October 1973.", "Sheikh Mujibur Rahman")],
+     ("Sheikh Mujibur Rahman paid a state visit to Tokyo in October 1973.", "Sheikh Mujibur Rahman"),
+     # a plural role noun, and the second name of the pair it introduces
+     ("In 1926 the prospectors Angus Ferrier and Lucien Marchand staked a claim.", "Angus Ferrier"),
+     ("In 1926 the prospectors Angus Ferrier and Lucien Marchand staked a claim.", "Lucien Marchand"),
+     # the name in apposition to a role noun, or a role noun in apposition to the name
+     ("In 218 BC Rome sent one consul, Publius Cornelius Scipio, toward Spain.", "Publius Cornelius Scipio"),
+     ("In 2019 Ngozi Adeyemi, a former investment banker, was appointed managing director.",
+      "Ngozi Adeyemi"),
+     ("In 1956 the airline bought a mill from the industrialist Rubens Carvalho.", "Rubens Carvalho")],
 )
 def test_person_cues_make_a_person(extractor, text, name):
     actor = _actor(extractor.extract(text), name)
@@ -104,7 +112,10 @@ def test_person_cues_make_a_person(extractor, text, name):
     "text, not_a_person",
     [("General Motors opened a plant in Brazil in 1998.", "Motors"),
      ("The General Assembly adopted the resolution in 1974.", "Assembly"),
-     ("Japan surrendered at the end of World War II in 1945.", "World War II")],
+     ("Japan surrendered at the end of World War II in 1945.", "World War II"),
+     # an office's title is no role noun in apposition
+     ("In 2020 the Minister of Agriculture, Food Sovereignty and Livestock visited Dakar.",
+      "Food Sovereignty")],
 )
 def test_person_cues_leave_other_names_alone(extractor, text, not_a_person):
     rec = extractor.extract(text)

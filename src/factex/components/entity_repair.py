@@ -181,6 +181,14 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
         return True
     if titled:
         return True
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
+    if root.dep_ == "appos" and root.head.i < start and root.head.is_lower and _role_noun(root.head):
+        # "one consul, Publius Cornelius Scipio"; not an office's title ("the Minister of
+        # Agriculture, Food Sovereignty and Livestock").
+        return True
+    if any(c.dep_ == "appos" and c.i >= end and c.pos_ == "NOUN"
+           and c.lemma_.lower() in _APPOSITIVE_NOUNS for c in root.children):
+        return True  # "Adaeze Okafor, a former investment banker,"
     if end < len(doc) and doc[end].lower_ in ("himself", "herself"):
         return True  # "an army under Heraclius himself"
     if end + 1 < len(doc) and doc[end].text == ",":
@@ -191,6 +199,12 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
             nxt = doc[end + 2]
         return nxt.lower_.rstrip(".") in _APPOSITIVE_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
     return False
+
+
+def _role_noun(tok) -> bool:
+    """A common noun naming a role a person holds, singular or plural ("the satrap", "the
+    consuls")."""
+    return tok.lower_ in ROLE_NOUNS or (tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS)
 
 
 def _kin_before(texts: list[str], start: int) -> bool:
@@ -228,8 +242,11 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         if start >= b or not texts[start][:1].isupper():
             continue
         kin = _kin_before(texts, start)
-        titled = bool(titles) or (start > 0 and (texts[start - 1].lower() in ROLE_NOUNS or kin)
+        titled = bool(titles) or (start > 0 and (_role_noun(doc[start - 1]) or kin)
                                   and ent_at.get(start - 1) is None)
+        # "the consuls Lucius Aemilius Paullus and Gaius Terentius Varro": the second name of
+        # a pair shares the first one's cue.
+        titled = titled or (start > 1 and texts[start - 1] == "and" and start - 1 in cued)
         if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON":
             continue  # "General Motors", "General Assembly": the title word is part of a name
         if titled and b < len(doc) and texts[b] == "I" and b not in ent_at:

@@ -125,7 +125,8 @@ ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader p
     strategos regent dictator marshal consul proconsul praetor tribune senator centurion
     patrician khagan khan caliph exarch bishop archbishop priest monk abbot pretender usurper
     chieftain warlord nobleman explorer navigator missionary merchant banker founder
-    entrepreneur promoter prospector engineer lawyer spokesman spokeswoman""".split())
+    entrepreneur promoter prospector engineer lawyer spokesman spokeswoman industrialist
+    businessman businesswoman""".split())
 # Nouns of an appositive that make the name before it a person ("Xerxes, the son of Darius").
 KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother successor heir
     widow nephew niece grandson granddaughter""".split())
