@@ -132,10 +132,23 @@ def _actors_of(extractor, text, etype):
         # A place that only describes a thing is not a participant.
         ("In 1972 Sweden financed a dam on the Rufiji River, south of Dar es Salaam.",
          "aid", ["Sweden"]),
+        # A verb two conjunctions down still has the first verb's subject.
+        ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
+         "conflict", ["Antwerp", "Germany"]),
     ],
 )
 def test_event_participants(extractor, text, etype, expected):
     assert expected in _actors_of(extractor, text, etype)
+
+
+@pytest.mark.parametrize("text, object_", [
+    ("In 1453 the Ottomans besieged and captured Constantinople.", "Constantinople"),
+    ("In August 991 the Danish fleet defeated and killed Byrhtnoth at Maldon.", "Byrhtnoth"),
+])
+def test_two_verbs_before_one_object_share_it(extractor, text, object_):
+    rec = extractor.extract(text)
+    first = next(e for e in rec.events if e.trigger in ("besieged", "defeated"))
+    assert object_ in first.actors
 
 
 def test_noun_trigger_takes_the_participants_of_its_governing_phrase(extractor):

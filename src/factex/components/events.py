@@ -785,12 +785,28 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
     lo, hi = trig.token.left_edge.i, trig.token.right_edge.i
     out = [doc[i] for i in range(head.left_edge.i, head.right_edge.i + 1)
            if heads[i] == head.i or (noun and lo <= i <= hi)]
-    # A conjoined verb shares its head's subject ("X visited A and met B"), and so does the
-    # complement of an aspect or control verb ("the PLA started shelling Quemoy").
-    if head.dep_ in ("conj", "xcomp") and not any(c.dep_.startswith("nsubj") for c in head.children):
-        for c in head.head.children:
-            if c.dep_.startswith("nsubj"):
-                out.extend(c.subtree)
+    # A conjoined verb shares its head's subject ("X visited A and met B", "it besieged and
+    # took Canterbury … and captured Ælfheah"), and so does the complement of an aspect or
+    # control verb ("the PLA started shelling Quemoy").
+    v = head
+    for _ in range(3):
+        if v.dep_ not in ("conj", "xcomp") or any(c.dep_.startswith("nsubj") for c in v.children):
+            break
+        v = v.head
+        subjects = [c for c in v.children if c.dep_.startswith("nsubj")]
+        for c in subjects:
+            out.extend(c.subtree)
+        if subjects:
+            break
+    # Two verbs joined before one object share it ("besieged and took Canterbury", "defeated
+    # and killed Byrhtnoth").
+    if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+        nxt = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                    and c.i == head.i + 2 and doc[head.i + 1].dep_ == "cc"), None)
+        if nxt is not None:
+            for c in nxt.children:
+                if c.dep_ == "dobj":
+                    out.extend(c.subtree)
     return out
 
 
