@@ -141,6 +141,13 @@ def test_event_participants(extractor, text, etype, expected):
     assert expected in _actors_of(extractor, text, etype)
 
 
+def test_a_state_a_person_is_of_is_not_a_participant(extractor):
+    rec = extractor.extract("In March 1978 the accord was signed by President Anwar Sadat of Egypt "
+                            "and Prime Minister Menachem Begin of Israel.")
+    ev = next(e for e in rec.events if e.type == "agreement")
+    assert sorted(ev.actors) == ["Anwar Sadat", "Menachem Begin"]
+
+
 @pytest.mark.parametrize("text, object_", [
     ("In 1453 the Ottomans besieged and captured Constantinople.", "Constantinople"),
     ("In August 991 the Danish fleet defeated and killed Byrhtnoth at Maldon.", "Byrhtnoth"),

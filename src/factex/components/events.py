@@ -428,6 +428,9 @@ class EventsComponent(RulesComponent):
                 continue  # "OCG opened a terminal at Tema in Ghana": where, not who founded
             if name not in gz.states and types.get(name) in ("GPE", "LOC") and _describes(t, trig):
                 continue  # "a plant on the Trishuli River, north-west of Kathmandu"
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and _person_token(root.head.head) \
+                    and table.get(root.head.head.i) != name:
+                continue  # "Prime Minister Sher Bahadur Deuba of Nepal": whose minister he is
             names.append(name)
         topic = doc._.factex_topic or []
         text = " ".join(w.lower_ for w in tokens)
