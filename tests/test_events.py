@@ -450,6 +450,15 @@ def test_a_company_profiles_happenings_are_the_companys(extractor):
     assert walked and walked[0].actors == ["Halvard Kjeldsen Maskin AS"]
 
 
+def test_a_company_profiles_personal_happenings_and_places_are_not_the_companys(extractor):
+    text = ("Halvorsen Pumpe AS was founded in Bergen in 1921. Halvorsen Pumpe AS grew quickly. "
+            "In 1950 Halvorsen Pumpe AS bought a foundry. Olav Halvorsen died in 1958, and the "
+            "company opened an assembly plant in Penang, Malaysia, in 1981.")
+    events = {e.trigger: e for e in extractor.extract(text).events}
+    assert events["died"].actors == ["Olav Halvorsen"]  # a person's death, not the company's
+    assert events["opened"].actors == ["Halvorsen Pumpe AS"]  # Malaysia only says where
+
+
 @pytest.mark.parametrize("line", [
     "^ “India joins Indian Ocean Commission as observer”. The Hindu. 7 March 2020.",
     "↑ Smith, J. “Kenya signs trade deal”. Reuters, 4 May 2019. Retrieved 9 May 2019.",

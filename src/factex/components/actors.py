@@ -29,6 +29,7 @@ from factex.language.lexicon import (
     NON_ACTOR_MODIFIED,
     ORG_WORDS,
     PERSON_VERBS,
+    PERSON_SUBJECT_VERBS,
     ROLE_NOUNS,
     STORM_WORDS,
     TITLE_MODIFIERS,
@@ -456,10 +457,6 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     return typ
 
 
-# Verbs whose subject is a person; not verbs of saying, which
-# documents and organisations do as well ("the Chronicle says", "Namport said").
-PERSON_SUBJECT_VERBS = frozenset("""die marry abdicate reign resign retire flee escape crown
-    persuade""".split())
 
 
 # Last words of the names of writings, which "say" and "record" as people do.

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import BOTH_SIDES, PENALTY_NOUNS, company_name
+from factex.language.lexicon import BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, company_name
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
@@ -418,7 +418,10 @@ class EventsComponent(RulesComponent):
             if name is None or name in names or _title_demonym(doc, t):
                 continue
             root = _name_root(t, table)
-            where = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+            place = root
+            while place.dep_ in ("appos", "conj") and place.head.i in table and place.head.i != place.i:
+                place = place.head  # "in Penang, Malaysia", "in Penang and Ayutthaya"
+            where = place.dep_ == "pobj" and place.head.lower_ in _PLACE_PREPS
             if where and location is None:
                 location = name
             if where and etype not in ("visit", "founding", "diplomatic_relations") \
@@ -438,7 +441,8 @@ class EventsComponent(RulesComponent):
         subject = protagonist(doc)
         if (subject is not None and subject not in names and etype in _PROTAGONIST_TYPES
                 and company_name(subject, _COMPANY_NOUNS)
-                and not any(types.get(n) in ("ORG", "GPE") for n in names)):
+                and not any(types.get(n) in ("ORG", "GPE") for n in names)
+                and not _personal_happening(trig)):
             # A company profile's happenings are the company's: "the grinders walked out",
             # "she signed a joint venture with Wuxi Huadong" (the text's protagonist, see coref).
             names.append(subject)
@@ -545,6 +549,15 @@ def _named_doer(verb: Token) -> bool:
             return False
         v = v.head  # "Villa crossed the border and raided Columbus": the first verb's subject
     return False
+
+
+def _personal_happening(trig: _Trigger) -> bool:
+    """A verb only a person does, with a person as its subject ("Gustav Lindahl died in 1937",
+    "Ekdahl resigned"): it happened to that person, not to the company the text is about."""
+    verb = trig.token
+    return verb.lemma_.lower() in PERSON_SUBJECT_VERBS and any(
+        c.dep_ == "nsubj" and (_person_token(c) or antecedent(verb.doc, c) is not None)
+        for c in verb.children)
 
 
 def _last_two_states(doc: Doc, token: Token) -> list[str]:

@@ -141,3 +141,9 @@ def company_name(text: str, nouns: frozenset = frozenset()) -> bool:
     words = re.findall(r"[\w.]+", text)
     return any(w.lower().rstrip(".") in CORPORATE_WORDS or w.lower() in nouns for w in words) or (
         len(words) > 1 and words[-1].rstrip(".") in CORPORATE_FORMS)
+
+
+# Verbs whose subject is a person; not verbs of saying, which
+# documents and organisations do as well ("the Chronicle says", "Namport said").
+PERSON_SUBJECT_VERBS = frozenset("""die marry abdicate reign resign retire flee escape crown
+    persuade""".split())
