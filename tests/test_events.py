@@ -38,6 +38,13 @@ def test_dates_carried_over_from_the_next_sentence(extractor):
     assert evs.count(("visit", "2009")) == 1 and evs.count(("visit", "2013")) == 1
 
 
+def test_a_table_after_a_dateless_sentence_lends_it_no_dates(extractor):
+    intro = "The festival committee announced a new programme."
+    assert _events(extractor, intro + " It was in 1905.") == [("statement", "1905")]
+    table = intro + "\nPast editions\nYear\tDirector\n1905\tGustave Doret\n1955\tCarlo Hemmerling"
+    assert _events(extractor, table) == []
+
+
 def test_conjoined_clause_inherits_the_date(extractor):
     evs = _events(extractor, "In 1986 a Soviet envoy visited Dhaka, and later the Bangladeshi "
                              "foreign minister visited Moscow.")

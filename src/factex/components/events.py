@@ -309,7 +309,7 @@ class EventsComponent(RulesComponent):
                     if ev is not None and not (trig.fallback and not ev.actors):
                         events.append(ev)
             main = None
-            if self.carry_over and pending is not None and not lexical:
+            if self.carry_over and pending is not None and not lexical and not _laid_out(text, sent):
                 main = _main_trigger([t for t in self.triggers(pending, money_tokens)
                                       if not t.fallback])
             if main is not None:
@@ -780,6 +780,13 @@ def _coordinated(doc: Doc, dates: list[DateMention], trig: _Trigger) -> list[Dat
         return dates
     pos = trig.token.idx
     return [min(dates, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))]
+
+
+def _laid_out(text: str, sent: Span) -> bool:
+    """A "sentence" that runs across lines or table cells ("Past editions[edit]\nYear\tDirector
+    …", "Related stories\n› …"): the dates of a table or list, not a sentence that says when
+    the happening told before it took place."""
+    return any(c in text[sent.start_char:sent.end_char].strip() for c in "\n\t")
 
 
 def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:
