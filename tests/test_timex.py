@@ -21,6 +21,8 @@ A_DAY = Anchor(1940, 5, 10)
         ("spring 2011", None, "2011-SP", None),
         ("autumn 1984", None, "1984-FA", None),
         ("the 1990s", None, "199", None),
+        ("the late 2000s", None, "200", "END"),
+        ("the 1800s", None, "18", None),
         ("the early 1950s", None, "195", "START"),
         ("the mid-1970s", None, "197", "MID"),
         ("the late 1980s", None, "198", "END"),

@@ -343,6 +343,12 @@ def _century(t, g, era, anchor):
     return Timex(f"{n - 1:02d}")
 
 
+def _hundreds(t, g, era, anchor):
+    # "the 1800s", "the 1900s" are centuries; "the 2000s" is, in use, the decade 2000-2009
+    # (the 21st century is not yet called "the 2000s").
+    return Timex("200" if g["cent"] == "20" else g["cent"])
+
+
 def _bc_decade(t, g, era, anchor):
     # "the 470s BC": TIMEX3 writes BC decades with three digits too.
     return Timex(f"BC{int(g['dec']):03d}")
@@ -375,7 +381,7 @@ _READERS = {
     "my": _month_year, "m": _month, "christmas": _christmas, "season_y": _season_year,
     "season": _season, "quarter": _quarter, "half": _half,
     "quarter_short": _quarter_short, "half_short": _half_short, "century": _century,
-    "centuries_00s": lambda t, g, era, anchor: Timex(g["cent"]), "bc_decade": _bc_decade,
+    "centuries_00s": _hundreds, "bc_decade": _bc_decade,
     "decade": lambda t, g, era, anchor: Timex(g["dec"]), "month_of_rel": _month_of_relative_year,
     "decade_short": _decade_short, "decade_word": _decade_word, "year": _year, "era_year": _year,
 }
