@@ -86,6 +86,8 @@ def load_pipeline(name: str | None = None, rules=None) -> Language:
         nlp.add_pipe("factex_entity_ruler", after="ner")
         for pipe in FACTEX_PIPES[1:]:
             nlp.add_pipe(pipe)
+    if "factex_lemmas" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("factex_lemmas", after="lemmatizer")
     missing = [n for n in ALL_FACTEX_PIPES if n not in nlp.pipe_names]
     if missing:
         raise ModelError(f"pipeline {model!r} has some of factex's components but not {', '.join(missing)}")
