@@ -148,6 +148,19 @@ def test_event_participants(extractor, text, etype, expected):
     assert expected in _actors_of(extractor, text, etype)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "the station": the one actor named before whose name ends in that noun
+    ("In 1983 the Asian Development Bank lent Nepal money for the Kulekhani Hydropower Station. "
+     "The station was completed in 1982.", ["Kulekhani Hydropower Station"]),
+    # two such actors: the description names neither
+    ("The Kulekhani Hydropower Station and the Marsyangdi Hydropower Station were planned in "
+     "1977. The station was completed in 1982.", []),
+])
+def test_a_definite_description_names_the_one_actor_with_that_head_noun(extractor, text, expected):
+    completed = next(e for e in extractor.extract(text).events if e.trigger == "completed")
+    assert completed.actors == expected
+
+
 def test_a_state_a_person_is_of_is_not_a_participant(extractor):
     rec = extractor.extract("In March 1978 the accord was signed by President Anwar Sadat of Egypt "
                             "and Prime Minister Menachem Begin of Israel.")

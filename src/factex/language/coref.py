@@ -7,7 +7,9 @@ subject of a verb takes the one organisation named as a subject just before it, 
 document's protagonist; "the commission", "the court" as a subject take the one
 organisation whose name has that word (``_BODIES``); "the company" (and the other nouns of
 ``COMPANY_NOUNS``), when no name has it, the protagonist: the organisation the text names
-most often, at least three times and twice as often as any other.
+most often, at least three times and twice as often as any other. Any other "the <noun>" as
+a subject, object or prepositional object ("the railway", "the station") takes the one actor
+named before it whose name ends in that noun ("the Tanzania–Zambia Railway").
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ def antecedent(doc: Doc, token: Token) -> str | None:
             return next(iter(named))
         if token.lemma_.lower() in COMPANY_NOUNS and not named:
             return protagonist(doc)
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.lower_ not in _BODIES:
+            # "the railway", "the bridge", "the centre": the one actor named before whose name
+            # ends in that noun ("the Tanzania–Zambia Railway … the railway opened").
+            return _named_by_head_noun(doc, token)
     if word not in _PERSONAL and word not in _POSSESSIVE:
         return None
     if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES and token.head.lower_ not in _FORCES:
@@ -198,6 +204,23 @@ def _organisation_before(doc: Doc, token: Token) -> str | None:
     seen = named_before(doc, token, lambda t, name: name in orgs
                         and t.dep_ in ("nsubj", "nsubjpass", "compound"))
     return seen[0] if len(seen) == 1 else None
+
+
+def _named_by_head_noun(doc: Doc, token: Token) -> str | None:
+    """The one non-person actor named before ``token`` whose name's last word is the token's
+    noun ("Railway" for "the railway"), or None when none or several are."""
+    heads = cache(doc).get("actors_by_head")
+    if heads is None:
+        heads = {}
+        for c in doc._.factex_actors or []:
+            words = c.name.split()
+            if c.type == "PERSON" or len(words) < 2 or not words[-1][:1].isupper():
+                continue
+            first = min(m.start for m in c.mentions) if c.mentions else 0
+            heads.setdefault(words[-1].lower(), []).append((first, c.name))
+        cache(doc)["actors_by_head"] = heads
+    before = {name for first, name in heads.get(token.lower_, ()) if first < token.idx}
+    return next(iter(before)) if len(before) == 1 else None
 
 
 def _organisations_by_word(doc: Doc) -> dict[str, set[str]]:
