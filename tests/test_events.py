@@ -482,12 +482,24 @@ def test_a_company_profiles_personal_happenings_and_places_are_not_the_companys(
 @pytest.mark.parametrize("line", [
     "^ “India joins Indian Ocean Commission as observer”. The Hindu. 7 March 2020.",
     "↑ Smith, J. “Kenya signs trade deal”. Reuters, 4 May 2019. Retrieved 9 May 2019.",
+    "5. ^ “Armenia earthquake: death toll may reach 25,000”. The New York Times. 11 December 1988.",
 ])
 def test_a_reference_lists_entries_are_no_happenings(extractor, line):
     # (see also test_a_retrieval_date_drops_only_its_own_sentence)
     text = "The commission met in Victoria on 6 March 2020.\n\nReferences\n" + line + "\n"
     evs = extractor.extract(text).events
     assert [e.trigger for e in evs] == ["met"]
+
+
+@pytest.mark.parametrize("heading", [
+    "Independence and the 1991 war [edit]",
+    "3 Soviet period and the 1988 earthquake",
+    "4.2 Treaties signed since 1995",
+])
+def test_section_headings_and_contents_entries_are_no_happenings(extractor, heading):
+    text = ("Gyumri is a city in Armenia.\n" + heading +
+            "\nArmenia signed a border treaty with Georgia in 2001.\n")
+    assert [e.trigger for e in extractor.extract(text).events if e.modality is None] == ["signed"]
 
 
 def test_a_retrieval_date_drops_only_its_own_sentence(extractor):

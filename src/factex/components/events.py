@@ -297,7 +297,8 @@ class EventsComponent(RulesComponent):
             if self.narrative:
                 # Only kept when it is used: the headings test is not free on every sentence.
                 episode = None if _heading(text, sent) else (_collapse_ranges(sent_dates)[-1], 0)
-            triggers = self.triggers(sent, money_tokens)
+            triggers = [t for t in self.triggers(sent, money_tokens)
+                        if not _title_line(text, t.token.idx)]
             lexical = [t for t in triggers if not t.fallback]
             for trig in triggers:
                 mine = self._dates_for(doc, trig, sent_dates, triggers)
@@ -676,7 +677,7 @@ def _paragraph_break(text: str, sent: Span) -> bool:
 
 # A reference list's entry: "^ “India joins …”. The Hindu. 7 March 2020.", "↑ …", "[3] …", or
 # a sentence saying when a source was read: "Retrieved 3 May 2021", "Archived from the original".
-_CITATION_MARK = re.compile(r"\s*(?:\^|↑|\[\d+\])")
+_CITATION_MARK = re.compile(r"\s*(?:\d{1,3}\.\s*)?(?:\^|↑|\[\d+\])")
 _CITATION_WORDS = re.compile(r"\b(?:Retrieved|Accessed)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+"
                              r"\d{1,2},?)\s+\d{4}\b|\bArchived from the original\b")
 
@@ -691,6 +692,25 @@ def _citation(text: str, sent: Span) -> bool:
     if line_start == 0 and sent.start_char > 200:
         return False
     return _CITATION_MARK.match(text, line_start) is not None
+
+
+# A wiki section heading ("Since independence [edit]") and a numbered table-of-contents entry
+# ("3 Soviet period and the 1988 earthquake"): a title over the text, not a happening.
+_EDIT_MARK = re.compile(r"\[\s*edit\s*\]", re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^.!?:;]*")
+
+
+def _title_line(text: str, i: int) -> bool:
+    """Whether character ``i`` stands on a section heading or a table-of-contents line (a
+    line of its own, at most 12 words; a text without line breaks has none)."""
+    start = text.rfind("\n", max(0, i - 120), i) + 1
+    end = text.find("\n", i, i + 120)
+    if (start == 0 and i > 120) or end < 0:
+        return False
+    line = text[start:end]
+    if len(line.split()) > 12:
+        return False
+    return _EDIT_MARK.search(line) is not None or _CONTENTS_ENTRY.fullmatch(line) is not None
 
 
 def _heading(text: str, sent: Span) -> bool:
