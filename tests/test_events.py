@@ -33,6 +33,12 @@ def test_coordinated_dates_give_one_event_each(extractor):
     assert ("visit", "2009") in evs and ("visit", "2013") in evs
 
 
+def test_a_date_inside_another_of_the_same_clause_is_the_one_date(extractor):
+    # "in 1011, on 8 September": one happening, dated by the finer date
+    assert _events(extractor, "In 1011, on 8 September, the Danes besieged Canterbury.") == [
+        ("conflict", "1011-09-08")]
+
+
 def test_dates_carried_over_from_the_next_sentence(extractor):
     evs = _events(extractor, "Sheikh Hasina has visited Russia twice. The first time was in 2009 and then in 2013.")
     assert evs.count(("visit", "2009")) == 1 and evs.count(("visit", "2013")) == 1

@@ -797,7 +797,10 @@ def _coordinated(doc: Doc, dates: list[DateMention], trig: _Trigger) -> list[Dat
                               doc_text(doc)[a.end:b.start], re.I) or a.range_value and a.range_value == b.range_value
                  for a, b in zip(dates, dates[1:]))
     if joined:
-        return dates
+        # "in 1011, on 8 September": one happening dated twice, the second date inside the
+        # first; the finer one is its date.
+        values = [d.timex.value for d in dates]
+        return [d for d in dates if not any(v.startswith(d.timex.value + "-") for v in values)]
     pos = trig.token.idx
     return [min(dates, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))]
 
