@@ -15,6 +15,9 @@ def _dates(extractor, text):
         ("The Persians invaded in 490 BC.", [("490 BC", "BC0490")]),
         ("It happened in the mid- and late 1980s.", [("the mid- and late 1980s", "198")]),
         ("The army was now exhausted.", [("now", "PRESENT_REF")]),
+        # the model tags "2 August" alone; the year with its era right after it joins it
+        ("On 2 August 216 BC Hannibal met the Romans near Cannae.",
+         [("2 August 216 BC", "BC0216-08-02")]),
     ],
 )
 def test_date_mentions(extractor, text, expected):

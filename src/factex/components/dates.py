@@ -81,6 +81,7 @@ class DatesComponent(RulesComponent):
         dct = date.fromisoformat(doctime["value"]) if doctime else None
         spans = [s for s in (_trim_date(c) for c in self.candidates(doc)) if s is not None]
         spans = sorted(filter_spans(spans + _early_years(doc, spans)), key=lambda s: s.start)
+        spans = _join_day_and_year(spans)
         years = _explicit_years(spans)
         low, high = _narrative_years(years)
         doc_year = _document_year(years, dct)
@@ -317,6 +318,26 @@ _FIRST_MILLENNIUM = re.compile(
     r"December)\s+\d{3}\b", re.I)
 # Prepositions whose object, a bare number, is a year ("In 793", "by 604", "between 618 and 621").
 _YEAR_PREPS = frozenset("in by until till from since after before around about between of c. circa".split())
+
+
+_DAY_MONTH = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)")
+_YEAR_ERA = re.compile(r"\d{1,4}\s*(?:BC|BCE|B\.C\.|B\.C\.E\.|AD|CE|A\.D\.)?")
+
+
+def _join_day_and_year(spans: list[Span]) -> list[Span]:
+    """A day and month found apart from the year right after it ("2 August" + "216 BC", where
+    the model tagged only the day and month): one date."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == span.start and prev.label_ == span.label_ == "DATE"
+                and _DAY_MONTH.fullmatch(span_text(prev))
+                and any(w.lower().rstrip(".") in _MONTH_WORDS for w in span_text(prev).split())
+                and _YEAR_ERA.fullmatch(span_text(span))):
+            out[-1] = Span(span.doc, prev.start, span.end, label="DATE")
+            continue
+        out.append(span)
+    return out
 
 
 def _early_years(doc: Doc, spans: list[Span]) -> list[Span]:
