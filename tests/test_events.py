@@ -145,6 +145,10 @@ def _actors_of(extractor, text, etype):
         # A place that only describes a thing is not a participant.
         ("In 1972 Sweden financed a dam on the Rufiji River, south of Dar es Salaam.",
          "aid", ["Sweden"]),
+        # A noun trigger that names only where it happened takes the governing clause's
+        # participants.
+        ("At talks in Nairobi in May 2011, Norwegian and Kenyan officials reviewed the aid "
+         "programme.", "meeting", ["Kenya", "Norway"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),

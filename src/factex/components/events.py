@@ -402,12 +402,17 @@ class EventsComponent(RulesComponent):
         names: list[str] = []
         location = None
         tokens = _clause_tokens(trig)
-        if trig.token.pos_ not in ("VERB", "AUX") and not any(t.i in table for t in tokens):
+        if trig.token.pos_ not in ("VERB", "AUX") and not any(
+                t.i in table and not _place_of(t, table) for t in tokens):
             # "declared independence", "the proclamation of independence by the MPLA": a noun
-            # trigger without a participant of its own takes those of the phrase governing it.
+            # trigger without a participant of its own takes those of the phrase governing it;
+            # so does one that names only where it happened ("At talks in Dar es Salaam,
+            # Swedish and Tanzanian officials reviewed …").
             gov = _clause(trig.token)
             if gov is not None:
+                own = tokens
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
+                tokens += [t for t in own if t.i not in {u.i for u in tokens}]
         nested = self._other_happenings(trig, tokens)
         types = actor_types(doc)
         for t in tokens:
@@ -490,6 +495,13 @@ _PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "stat
 _COMPANY_NOUNS = frozenset(("corporation", "company"))
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
+
+
+def _place_of(token: Token, table: dict[int, str]) -> bool:
+    """Whether a name token says only where something happened: its name is the object of a
+    place preposition ("in Dar es Salaam")."""
+    root = _name_root(token, table)
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
 def _name_root(token: Token, table: dict[int, str]) -> Token:
