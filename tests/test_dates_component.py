@@ -15,6 +15,9 @@ def _dates(extractor, text):
         ("The Persians invaded in 490 BC.", [("490 BC", "BC0490")]),
         ("It happened in the mid- and late 1980s.", [("the mid- and late 1980s", "198")]),
         ("The army was now exhausted.", [("now", "PRESENT_REF")]),
+        # the model tags "between October 2024" apart from "April 2025": two sides of a range
+        ("Japan funded it between October 2024 and April 2025.",
+         [("October 2024", "2024-10"), ("April 2025", "2025-04")]),
         # the model tags "2 August" alone; the year with its era right after it joins it
         ("On 2 August 216 BC Hannibal met the Romans near Cannae.",
          [("2 August 216 BC", "BC0216-08-02")]),
@@ -36,6 +39,11 @@ def test_date_mentions(extractor, text, expected):
 )
 def test_a_range_of_days_dates_the_event(extractor, text, value):
     assert [e.date.value for e in extractor.extract(text).events] == [value]
+
+
+def test_a_range_whose_left_side_the_model_tagged_with_between_dates_the_event(extractor):
+    rec = extractor.extract("Japan funded the project between October 2024 and April 2025.")
+    assert [e.date.value for e in rec.events] == ["2024-10/2025-04"]
 
 
 def test_range_value_reaches_the_event(extractor):

@@ -408,6 +408,9 @@ def _trim_date(span: Span) -> Span | None:
     while start < end and (_LEADING_JUNK.match(doc[start].text + " ") or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    if start < end and doc[start].lower_ == "between" and not any(
+            t.lower_ in ("and", "to") or t.text in "-\u2013\u2014" for t in doc[start + 1:end]):
+        start += 1  # "between October 2024" tagged apart from its "and April 2025": one side
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].text in ("'s",)):
         end -= 1
