@@ -178,6 +178,19 @@ def test_a_state_a_person_is_of_is_not_a_participant(extractor):
     assert sorted(ev.actors) == ["Anwar Sadat", "Menachem Begin"]
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the organisation of a person's post, in apposition, is no party
+    ("On 14 May 2023 Martin Griffiths, the UN relief chief, said that aid was blocked.", "said",
+     ["Martin Griffiths"]),
+    # a party the parser hung on the person as an appositive, without a post, stays
+    ("Kwame Nkrumah, whose Convention People's Party won the general election of February "
+     "1951, led the territory to independence.", "won", ["Convention People's Party", "Kwame Nkrumah"]),
+])
+def test_a_persons_post_in_apposition_names_no_party(extractor, text, trigger, expected):
+    ev = next(e for e in extractor.extract(text).events if e.trigger == trigger)
+    assert sorted(ev.actors) == expected
+
+
 @pytest.mark.parametrize("text, object_", [
     ("In 1453 the Ottomans besieged and captured Constantinople.", "Constantinople"),
     ("In August 991 the Danish fleet defeated and killed Byrhtnoth at Maldon.", "Byrhtnoth"),

@@ -23,7 +23,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, company_name
+from factex.language.lexicon import (BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS, ROLE_NOUNS,
+                                     TITLES, company_name)
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
@@ -440,6 +441,8 @@ class EventsComponent(RulesComponent):
             if root.dep_ == "pobj" and root.head.lower_ == "of" and _person_token(root.head.head) \
                     and table.get(root.head.head.i) != name:
                 continue  # "Prime Minister Sher Bahadur Deuba of Nepal": whose minister he is
+            if _in_persons_apposition(t, trig, table):
+                continue  # "said Elena Moreau, WFP Country Director": her post, not a party
             names.append(name)
         topic = doc._.factex_topic or []
         text = " ".join(w.lower_ for w in tokens)
@@ -495,6 +498,22 @@ _PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "stat
 _COMPANY_NOUNS = frozenset(("corporation", "company"))
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
+
+
+def _in_persons_apposition(token: Token, trig: _Trigger, table: dict[int, str]) -> bool:
+    """Whether a name stands in an appositive describing a named person ("Martin Griffiths,
+    the UN relief chief"; "Elena Moreau, WFP Country Director"), on its way to the trigger."""
+    name = table.get(token.i)
+    t = token
+    for _ in range(8):
+        if t.i == trig.token.i or t.head.i == t.i:
+            return False
+        if (t.dep_ == "appos" and _person_token(t.head) and table.get(t.head.i) != name
+                and any(w.lower_.rstrip(".") in TITLES or w.lemma_.lower() in ROLE_NOUNS
+                        or w.lower_ in POST_NOUNS for w in t.subtree)):
+            return True  # (a post is named: not a misparsed "Nkrumah, whose Party …")
+        t = t.head
+    return False
 
 
 def _place_of(token: Token, table: dict[int, str]) -> bool:

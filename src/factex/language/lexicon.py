@@ -127,6 +127,11 @@ ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader p
     chieftain warlord nobleman explorer navigator missionary merchant banker founder
     entrepreneur promoter prospector engineer lawyer spokesman spokeswoman industrialist
     businessman businesswoman""".split())
+# Words of a post held in an organisation or state ("Elena Moreau, WFP Country Director"; "the
+# UN relief chief"): an appositive with one describes the person, not another party.
+POST_NOUNS = frozenset("""director chief head coordinator officer representative secretary
+    spokesperson spokesman spokeswoman minister president chairman chairwoman chair ceo envoy
+    ambassador commissioner governor manager administrator adviser advisor""".split())
 # Nouns of an appositive that make the name before it a person ("Xerxes, the son of Darius").
 KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother successor heir
     widow nephew niece grandson granddaughter""".split())
