@@ -147,7 +147,13 @@ def test_bare_name_joins_the_namesake_mentioned_last(extractor):
      ("Tanaka's visit to Jakarta in January 1974 coincided with the Malari riots.", "Malari"),
      ("In the early 2000s the EU supported Moroccan industry under the MEDA programme.", "MEDA"),
      ("The link was forged by the Atlantic slave trade, which carried Angolans to Brazil.", "Atlantic"),
-     ("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.", "Persian navy")],
+     ("The Greek fleet destroyed much of the Persian navy at Salamis in 480 BC.", "Persian navy"),
+     ("In March 1965 the United States began Operation Rolling Thunder against North Vietnam.",
+      "Operation Rolling Thunder"),
+     ("The airline replaced its Douglas DC-3s with Boeing 737s in 1975.", "Boeing 737s"),
+     ("The airline replaced its Douglas DC-3s with Boeing 737s in 1975.", "Douglas DC-3s"),
+     ("The WFP Haiti Situation Report of 16 April 2024 counted 362,000 displaced people.",
+      "WFP Haiti Situation Report")],
 )
 def test_names_of_documents_events_and_schemes_are_no_actors(extractor, text, not_an_actor):
     assert _actor(extractor.extract(text), not_an_actor) is None

@@ -31,6 +31,7 @@ from factex.language.lexicon import (
     PERSON_VERBS,
     PERSON_SUBJECT_VERBS,
     ROLE_NOUNS,
+    OPERATION_WORDS,
     STORM_WORDS,
     TITLE_MODIFIERS,
     TITLES,
@@ -143,8 +144,16 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _names_no_actor(span: Span) -> bool:
     """A document, event or scheme named like an organisation ("Euro-Mediterranean Association
     Agreement", "Ionian Revolt", "Cyclone Sidr"), not a person, organisation or place."""
-    words = span_text(span).lower().split()
-    return len(words) > 1 and (words[-1] in NON_ACTOR_HEADS or words[0] in STORM_WORDS)
+    text = span_text(span)
+    words = text.lower().split()
+    if _MODEL_PLURAL.search(text):
+        return True  # "Boeing 737s", "Douglas DC-3s": aircraft or machines of a model
+    return len(words) > 1 and (words[-1] in NON_ACTOR_HEADS or words[0] in STORM_WORDS
+                               or words[0] in OPERATION_WORDS)
+
+
+# The plural of a model designation: a word with a digit ending in "s" ("737s", "DC-3s").
+_MODEL_PLURAL = re.compile(r"(?:^|\s)[A-Z]*-?\d+[A-Za-z]?s$")
 
 
 def _common_head(span: Span) -> bool:
