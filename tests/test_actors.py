@@ -138,6 +138,14 @@ def test_bare_name_joins_the_namesake_mentioned_last(extractor):
     assert second is not None and second.type == "PERSON" and "Artaxerxes" not in second.aliases
 
 
+def test_a_common_word_heading_a_line_is_no_actor_a_datelines_city_is(extractor):
+    text = ("Jump to navigation\nBackground\nBrussels, 14 March 2023 - The European Commission "
+            "announced new funding for the Sahel.\n")
+    names = {a.name for a in extractor.extract(text).actors}
+    assert not names & {"Jump", "Background"}
+    assert {"Brussels", "European Commission"} <= names
+
+
 @pytest.mark.parametrize(
     "text, not_an_actor",
     [("In July 2013 Kevin Rudd and Peter O'Neill signed the Regional Resettlement Arrangement.",

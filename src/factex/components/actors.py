@@ -61,9 +61,13 @@ class VerbForms:
         self.index: set[str] = set()
         self.rules: list[tuple[str, str]] = []
         self.exceptions: set[str] = set()
+        # Every noun, verb and adjective the lemmatiser knows: the common words of English.
+        self.common: set[str] = set()
         try:
             lookups = nlp.get_pipe("lemmatizer").lookups
             self.index = set(lookups.get_table("lemma_index")["verb"])
+            index = lookups.get_table("lemma_index")
+            self.common = {w for pos in ("noun", "verb", "adj") for w in index.get(pos, ())}
             self.rules = [(o, n) for o, n in lookups.get_table("lemma_rules")["verb"]
                           if o in ("ed", "ing")]
             self.exceptions = {w for w in lookups.get_table("lemma_exc")["verb"]
@@ -319,6 +323,21 @@ def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
     return word in lower or (word.endswith("s") and word[:-1] in lower)
 
 
+def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
+    """A one-word name that only ever opens a line (a heading, a menu or a list item) and is a
+    common English word ("Background", "Numbers", "Jump"): no proper name."""
+    if not common or any(len(m.text.split()) != 1 or m.text.isupper() for m in mentions):
+        return False
+    text = doc_text(doc)
+    if not all(m.start == 0 or text[m.start - 1] == "\n" for m in mentions):
+        return False
+    word = mentions[0].text.lower()
+    if key(mentions[0].text) in gazetteer().places:
+        return False  # "Brussels, 14 March 2023 -": a dateline's city
+    return word not in _BODIES and word not in ORG_WORDS and (
+        word in common or (word.endswith("s") and word[:-1] in common))
+
+
 # Bodies a text names by a capitalised common noun ("the Senate", "the Diet", "the Crown").
 _BODIES = frozenset("senate parliament diet duma crown church legislature cabinet".split())
 
@@ -372,8 +391,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list[ActorCluster]:
-    """Group mentions into actors and choose each actor's canonical name and type."""
+def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
+            common: frozenset[str] | set[str] = frozenset()) -> list[ActorCluster]:
+    """Group mentions into actors and choose each actor's canonical name and type (``common``:
+    the common English words, see :func:`_heading_word`)."""
     groups: dict[str, dict] = {}
     order: list[str] = []
 
@@ -406,6 +427,8 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]]) -> list
             continue  # only ever names a happening or scheme
         if not g["canonical"] and _common_word(doc, g["mentions"]):
             continue  # "Trade", "Cargo", "Print": a word the text also writes in lower case
+        if not g["canonical"] and _heading_word(doc, g["mentions"], common):
+            continue  # "Background", "Jump": a common word heading a line of a web page
         typ = g["types"].most_common(1)[0][0]
         if not g["canonical"]:
             typ = _retype(doc, g["mentions"], typ)
@@ -775,7 +798,7 @@ class ActorsComponent(RulesComponent):
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_actors", parse=True)
         found = collect_mentions(doc, self.verb_form)
-        clusters = cluster(doc, found)
+        clusters = cluster(doc, found, getattr(self.verb_form, "common", frozenset()))
         propagate(doc, clusters)
         token_actor: dict[int, str] = {}
         # Longest mention first: "Norwegian" inside "the Norwegian Agency for Development
