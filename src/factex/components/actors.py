@@ -324,13 +324,18 @@ def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
 
 
 def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
-    """A one-word name that only ever opens a line (a heading, a menu or a list item) and is a
-    common English word ("Background", "Numbers", "Jump"): no proper name."""
+    """A one-word name that only ever opens a line that is no sentence (a heading, a menu or a
+    list item) and is a common English word ("Background", "Numbers", "Jump"): no proper name."""
     if not common or any(len(m.text.split()) != 1 or m.text.isupper() for m in mentions):
         return False
     text = doc_text(doc)
-    if not all(m.start == 0 or text[m.start - 1] == "\n" for m in mentions):
-        return False
+    for m in mentions:
+        if not (m.start == 0 or text[m.start - 1] == "\n") or m.label == PERSON_CUE:
+            return False
+        end = text.find("\n", m.start)
+        line = text[m.start:end if end >= 0 else len(text)].rstrip()
+        if line.endswith((".", "!", "?", ":", ";", '"', "\u201d", ")")):
+            return False  # a sentence that opens with the name ("Pericles, who led Athens …")
     word = mentions[0].text.lower()
     if key(mentions[0].text) in gazetteer().places:
         return False  # "Brussels, 14 March 2023 -": a dateline's city
