@@ -138,6 +138,18 @@ def test_bare_name_joins_the_namesake_mentioned_last(extractor):
     assert second is not None and second.type == "PERSON" and "Artaxerxes" not in second.aliases
 
 
+@pytest.mark.parametrize("text, name", [
+    ("In 1950 the Min river flooded the plain.", "Min river"),
+    ("Fighting closed the Juba-Nimule highway in 2016.", "Juba-Nimule highway"),
+    ("The airline began in a hangar at Pampulha airport in 1959.", "Pampulha airport"),
+    # the state that owns the place is no part of its name
+    ("Work resumed on Tajikistan\u2019s Rogun dam in 2016.", "Rogun dam"),
+])
+def test_a_name_with_its_lower_case_feature_noun_is_one_place(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "LOC"
+
+
 def test_a_common_word_heading_a_line_is_no_actor_a_datelines_city_is(extractor):
     text = ("Jump to navigation\nBackground\nBrussels, 14 March 2023 - The European Commission "
             "announced new funding for the Sahel.\n")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from factex.language.lexicon import (
     KIN_NOUNS,
     COMPANY_NOUNS,
+    FEATURE_NOUNS,
     INSTITUTION_NOUNS,
     LOC_OF_WORDS,
     GPE_WORDS,
@@ -92,6 +93,10 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
         start += 1  # "the", and an era marker run into the name ("218 BC Rome")
     while end > start and texts[end - 1] in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
         end -= 1
+    for i in range(start + 1, end - 1):
+        if texts[i] in ("'s", "\u2019s") and gazetteer().state_of(span_text(doc[start:i])):
+            start = i + 1  # "Tajikistan's Rogun dam": the state owns the place, it is not in its name
+            break
     for i in range(start, end):
         if texts[i] in ("(", "[") and i > start:
             end = i  # "Swiss Agency for Development and Cooperation (SDC": the name ends here
@@ -164,7 +169,7 @@ def _common_head(span: Span) -> bool:
     """A name that ends in a lower-case common noun ("the Persian navy") is no proper name."""
     last = span[-1]
     return (len(span) > 1 and last.is_alpha and last.is_lower and last.lower_ not in NAME_PARTICLES
-            and span[-2].text not in ("-", "–"))
+            and last.lower_ not in FEATURE_NOUNS and span[-2].text not in ("-", "–"))
 
 
 def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
@@ -455,7 +460,7 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
             m.token_start > 0 and doc[m.token_start - 1].lemma_.lower() in _COMPANY_BEFORE
             and doc[m.token_start - 1].pos_ == "NOUN" for m in mentions):
         return "ORG"  # "Vestkyst Laks AS", "the Japanese smelter Hokuyo Metals"
-    if last & LOC_WORDS:
+    if last & LOC_WORDS or any(m.text.split()[-1] in FEATURE_NOUNS for m in mentions):
         return "LOC"
     if words & ORG_WORDS:
         return "ORG"

@@ -35,6 +35,7 @@ from factex.language.lexicon import (
     GPE_WORDS,
     KIN_NOUNS,
     LOC_OF_WORDS,
+    FEATURE_NOUNS,
     LOC_WORDS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
@@ -64,7 +65,8 @@ class EntityRepair(RulesComponent):
 
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_entity_repair", parse=True)
-        ents, cued = _person_cues(doc, _place_cues(doc, _acronym_names(doc, _merged_ents(doc))))
+        ents, cued = _person_cues(doc, _place_cues(doc, _feature_names(
+            doc, _acronym_names(doc, _merged_ents(doc)))))
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         doc._.factex_person_cues = sorted(cued)
@@ -360,6 +362,37 @@ def _letters_match(acro: str, words: list[str]) -> bool:
 
 
 _PAREN_ACRONYM = re.compile(r"\([A-Z]{3,8}\)")
+
+
+
+def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A proper name followed by a lower-case feature noun it modifies is one place, the noun
+    included ("Vakhsh river", "Lake Victoria basin"); the model's entities inside it give way."""
+    texts = token_texts(doc)
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    for k in range(1, len(doc)):
+        if texts[k] not in FEATURE_NOUNS:  # lower case only: "River" is already in the name
+            continue
+        start = k
+        while start > 0 and not doc[start - 1].is_sent_start and (
+                (doc[start - 1].pos_ == "PROPN" and texts[start - 1][:1].isupper()
+                 and not texts[start - 1].endswith(("'s", "\u2019s")))
+                or (texts[start - 1] in ("-", "\u2013") and start - 1 > 0
+                    and doc[start - 2].pos_ == "PROPN")):
+            start -= 1
+        if start == k or not texts[start][:1].isupper() or doc[k - 1].head.i != k:
+            continue  # no name, or the name is not a modifier of the noun
+        inside = {ent_at[i] for i in range(start, k) if i in ent_at}
+        if any(e.start < start or e.end > k for e in inside) or any(
+                e.label_ in ("PERSON", "NORP", "DATE") for e in inside):
+            continue  # an entity reaching out of the name, or a person's "Hannibal river"
+        new.append(Span(doc, start, k + 1, label="LOC"))
+    if not new:
+        return ents
+    covered = {i for s in new for i in range(s.start, s.end)}
+    rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
+    return sorted(rest + new, key=lambda s: s.start)
 
 
 def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -65,6 +65,9 @@ LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island is
     bay valley plain plains desert peninsula harbour harbor coast delta basin plateau channel
     canal waters bridge hill hills moor heath forest marsh marshes lagoon glacier reef fjord
     creek falls highlands lowlands steppe cliffs""".split())
+# Lower-case nouns of natural and built features that end a place's name ("the Min river",
+# "Pampulha airport", "the Rogun dam", "the Juba-Nimule highway").
+FEATURE_NOUNS = LOC_WORDS | frozenset("airport dam highway road spring springs straits".split())
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
     emirate kingdom republic oblast governorate municipality canton town village commune parish
     borough township port suburb""".split())
