@@ -101,7 +101,9 @@ def test_hyphenated_compound_keeps_only_its_states(extractor):
      ("In 218 BC Rome sent one consul, Publius Cornelius Scipio, toward Spain.", "Publius Cornelius Scipio"),
      ("In 2019 Ngozi Adeyemi, a former investment banker, was appointed managing director.",
       "Ngozi Adeyemi"),
-     ("In 1956 the airline bought a mill from the industrialist Rubens Carvalho.", "Rubens Carvalho")],
+     ("In 1956 the airline bought a mill from the industrialist Rubens Carvalho.", "Rubens Carvalho"),
+     # a name the model took for a place, after a lower-case role noun
+     ("In November 602 a mutiny raised the centurion Phocas to the throne.", "Phocas")],
 )
 def test_person_cues_make_a_person(extractor, text, name):
     actor = _actor(extractor.extract(text), name)

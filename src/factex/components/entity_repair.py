@@ -257,7 +257,10 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         inside = {ent_at[i] for i in range(start, b) if i in ent_at}
         # After "his son" even a name the model took for a place is a person ("his son-in-law
         # Hasdrubal"); the gazetteer's places are kept out below.
-        relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin else _RELABELLABLE
+        # So after a lower-case role noun ("the centurion Phocas", "the Persian commander
+        # Rhahzadh"): a place is not a centurion.
+        role = start > 0 and doc[start - 1].is_lower and _role_noun(doc[start - 1])
+        relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin or role else _RELABELLABLE
         if any(e.label_ not in relabellable or e.end > b or e.start < a for e in inside):
             continue
         text = span_text(span)
