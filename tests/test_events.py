@@ -283,7 +283,9 @@ def test_fallback_is_off_by_default(extractor):
      ("On 3 May 2021 the ministry rejected the report.", ("statement", "2021-05-03")),
      ("The king abdicated in 1936.", ("other", "1936")),
      ("Sweyn's army ravaged the coast in 1006.", ("conflict", "1006")),
-     ("The two firms settled the lawsuit in 2019.", ("agreement", "2019"))],
+     ("The two firms settled the lawsuit in 2019.", ("agreement", "2019")),
+     # an order signed is a purchase, not a treaty
+     ("In 2007 the airline signed an order with Embraer for 24 jets.", ("trade", "2007"))],
 )
 def test_frames_type_verbs_of_every_genre(extractor, text, expected):
     assert expected in _events(extractor, text)
