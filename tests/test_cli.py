@@ -257,6 +257,20 @@ def test_min_confidence_drops_weaker_records(tmp_path):
     assert bad.exit_code == 2
 
 
+def test_wide_adds_other_happenings_for_that_run_only(tmp_path):
+    p = tmp_path / "w.txt"
+    p.write_text("India closed the Trombay reactor on 4 May 1961.\n")
+    def others(*flags):
+        out = runner.invoke(app, ["extract", str(p), *flags])
+        assert out.exit_code == 0, out.output
+        return [(e["type"], e["date"]["value"], e["confidence"]) for e in json.loads(out.stdout)["events"]]
+    assert others() == []
+    wide = others("--wide")
+    assert [(t, v) for t, v, _ in wide] == [("other", "1961-05-04")] and wide[0][2] < 0.5
+    assert others() == []  # the next run without --wide is as before
+    assert others("--wide", "--min-confidence", "0.5") == []
+
+
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["extract", "--help"]])
 def test_start_up_imports_nothing_heavy(args):
     """--version and --help load neither spaCy nor dateparser nor the rich tables (fast start)."""

@@ -108,6 +108,7 @@ def extract(
     dct: Annotated[Optional[str], typer.Option("--dct", help="The documents' date, YYYY-MM-DD: 'on Tuesday', 'last month' are resolved against it (default: each document's dateline, if any).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add to each event and amount the rules (data file and row) and stages behind it.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out events and amounts whose confidence is below this.")] = 0.0,
+    wide: Annotated[bool, typer.Option("--wide", help="Also report each dated past-tense action verb with a named doer that no frame types as an 'other' event (confidence 0.4): more happenings found, more false ones (docs/records.md).")] = False,
 ) -> None:
     """Extract actors, money and dated events from documents, as contract JSON."""
     from factex.pipeline.run import OutputOptions
@@ -117,7 +118,8 @@ def extract(
                            scheduler=scheduler, batch_size=batch_size, quiet=quiet,
                            rules=[str(r) for r in rules or []], dct=dct,
                            options=OutputOptions(explain=explain, min_confidence=min_confidence,
-                                                 progress=not quiet and sys.stderr.isatty()))
+                                                 progress=not quiet and sys.stderr.isatty(),
+                                                 wide=wide))
     except FactexError as exc:
         if _State.debug:
             traceback.print_exc()

@@ -38,6 +38,8 @@ def extract_batch(extractor: Extractor, docs: list[Document], options: "OutputOp
     """Extract a batch through ``nlp.pipe``; if the batch fails, retry one document at a time so
     that only the document at fault is lost."""
     options = options or OutputOptions()
+    # Set on every batch: one loaded Extractor serves runs with and without it.
+    extractor.nlp.get_pipe("factex_events").fallback = options.wide
     try:
         records = list(extractor.pipe(docs))
         return [_ok(d, r, options) for d, r in zip(docs, records)]
@@ -54,11 +56,14 @@ def extract_batch(extractor: Extractor, docs: list[Document], options: "OutputOp
 @dataclass(frozen=True)
 class OutputOptions:
     """What goes into each output record: ``explain`` keeps the rules behind each event and
-    amount; ``min_confidence`` drops the events and amounts below it."""
+    amount; ``min_confidence`` drops the events and amounts below it; ``wide`` adds each dated
+    past-tense action verb with a named doer that no frame types, as an ``other`` event
+    (the events component's ``fallback``)."""
 
     explain: bool = False
     min_confidence: float = 0.0
     progress: bool = False  # report each piece of a long document on stderr
+    wide: bool = False
 
 
 _NO_EXPLAIN = {"events": {"__all__": {"explain"}}, "money": {"__all__": {"explain"}}}
