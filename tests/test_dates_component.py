@@ -18,6 +18,10 @@ def _dates(extractor, text):
         # the model tags "between October 2024" apart from "April 2025": two sides of a range
         ("Japan funded it between October 2024 and April 2025.",
          [("October 2024", "2024-10"), ("April 2025", "2025-04")]),
+        # full dates the model tags in pieces ("5" CARDINAL, "September", "1967") or not at all
+        ("On 5 September 1967 China, Tanzania and Zambia signed an agreement.",
+         [("5 September 1967", "1967-09-05")]),
+        ("The first agreement (signed 1963-05-14) concerned the centre.", [("1963-05-14", "1963-05-14")]),
         # the model tags "2 August" alone; the year with its era right after it joins it
         ("On 2 August 216 BC Hannibal met the Romans near Cannae.",
          [("2 August 216 BC", "BC0216-08-02")]),
