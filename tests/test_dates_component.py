@@ -22,6 +22,9 @@ def _dates(extractor, text):
         ("On 5 September 1967 China, Tanzania and Zambia signed an agreement.",
          [("5 September 1967", "1967-09-05")]),
         ("The first agreement (signed 1963-05-14) concerned the centre.", [("1963-05-14", "1963-05-14")]),
+        # a season tagged apart from its "of" year
+        ("Heraclius marched in the 7th century. In the summer of 626 the Avars besieged "
+         "Constantinople.", [("the 7th century", "06"), ("the summer of 626", "0626-SU")]),
         # the model tags "2 August" alone; the year with its era right after it joins it
         ("On 2 August 216 BC Hannibal met the Romans near Cannae.",
          [("2 August 216 BC", "BC0216-08-02")]),

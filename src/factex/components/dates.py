@@ -324,16 +324,26 @@ _DAY_MONTH = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+|[A-Za-z]+\.?\s+
 _YEAR_ERA = re.compile(r"\d{1,4}\s*(?:BC|BCE|B\.C\.|B\.C\.E\.|AD|CE|A\.D\.)?")
 
 
+_SEASON = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)", re.I)
+
+
 def _join_day_and_year(spans: list[Span]) -> list[Span]:
     """A day and month found apart from the year right after it ("2 August" + "216 BC", where
-    the model tagged only the day and month): one date."""
+    the model tagged only the day and month), or a season apart from its "of" year ("the
+    summer" + "of" + "626"): one date."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
-        if (prev is not None and prev.end == span.start and prev.label_ == span.label_ == "DATE"
-                and _DAY_MONTH.fullmatch(span_text(prev))
-                and any(w.lower().rstrip(".") in _MONTH_WORDS for w in span_text(prev).split())
-                and _YEAR_ERA.fullmatch(span_text(span))):
+        if prev is None or prev.label_ != "DATE" or span.label_ not in ("DATE", EARLY_YEAR) \
+                or not _YEAR_ERA.fullmatch(span_text(span)):
+            out.append(span)
+            continue
+        first = span_text(prev)
+        day_month = (prev.end == span.start and _DAY_MONTH.fullmatch(first) is not None
+                     and any(w.lower().rstrip(".") in _MONTH_WORDS for w in first.split()))
+        season = (prev.end + 1 == span.start and span.doc[prev.end].lower_ == "of"
+                  and _SEASON.fullmatch(first) is not None)
+        if day_month or season:
             out[-1] = Span(span.doc, prev.start, span.end, label="DATE")
             continue
         out.append(span)
