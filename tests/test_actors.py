@@ -146,10 +146,22 @@ def test_bare_name_joins_the_namesake_mentioned_last(extractor):
     ("The airline began in a hangar at Pampulha airport in 1959.", "Pampulha airport"),
     # the state that owns the place is no part of its name
     ("Work resumed on Tajikistan\u2019s Rogun dam in 2016.", "Rogun dam"),
+    # at the start of a sentence too
+    ("Pampulha airport opened in 1959.", "Pampulha airport"),
 ])
 def test_a_name_with_its_lower_case_feature_noun_is_one_place(extractor, text, name):
     actor = _actor(extractor.extract(text), name)
     assert actor is not None and actor.type == "LOC"
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("In 2014 Ukraine springs a surprise on Russia.", "Ukraine", "GPE"),  # a verb, no feature
+    ("Somali pirates seized the ship off the Kenya coast in 2009.", "Kenya", "GPE"),
+    ("In 1929 Charles Atlas founded a company.", "Charles Atlas", "PERSON"),
+])
+def test_feature_and_document_words_leave_states_and_people_alone(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_
 
 
 def test_a_common_word_heading_a_line_is_no_actor_a_datelines_city_is(extractor):

@@ -149,6 +149,8 @@ def _actors_of(extractor, text, etype):
         # participants.
         ("At talks in Nairobi in May 2011, Norwegian and Kenyan officials reviewed the aid "
          "programme.", "meeting", ["Kenya", "Norway"]),
+        ("At talks in Nairobi, Kenya, in May 2011, Norwegian and Kenyan officials reviewed the "
+         "aid programme.", "meeting", ["Kenya", "Norway"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),
@@ -169,6 +171,32 @@ def test_event_participants(extractor, text, etype, expected):
 def test_a_definite_description_names_the_one_actor_with_that_head_noun(extractor, text, expected):
     completed = next(e for e in extractor.extract(text).events if e.trigger == "completed")
     assert completed.actors == expected
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # an intransitive verb joined to a transitive one shares no object
+    ("In 2010 Smith resigned and joined Microsoft.", "resigned", []),
+    # an everyday noun is no short name of an actor that ends in it
+    ("The European Union imposed tariffs in 2019. In 2020 the union staged a strike at the "
+     "plant.", "strike", []),
+])
+def test_participants_not_taken(extractor, text, trigger, expected):
+    ev = next(e for e in extractor.extract(text).events if e.trigger == trigger)
+    assert ev.actors == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a timeline's dated lines are happenings, not contents entries
+    ("Timeline\n1 September 1939 Germany invaded Poland\n3 September 1939 Britain declared "
+     "war on Germany\n", [("conflict", "1939-09-01"), ("conflict", "1939-09-03")]),
+    # hard-wrapped prose carries its date over the line break
+    ("Sheikh Hasina has visited Russia twice. The first time was\nin 2009 and then in 2013.",
+     [("visit", "2009"), ("visit", "2013")]),
+    # "and again in May 1999": two happenings, though one date lies inside the other
+    ("Putin visited Minsk in 1999 and again in May 1999.", [("visit", "1999"), ("visit", "1999-05")]),
+])
+def test_layout_and_coordination_rules_leave_prose_alone(extractor, text, expected):
+    assert _events(extractor, text) == expected
 
 
 def test_a_state_a_person_is_of_is_not_a_participant(extractor):

@@ -25,6 +25,8 @@ def test_needs_e_follows_english_doubling(stem, expected):
     ("The regulator fined the airline.", "fined", "fine"),
     ("Both sides waged war for a decade.", "waged", "wage"),
     ("The rebels are staging a revolt.", "staging", "stage"),
+    ("She stared at the wreck.", "stared", "stare"),
+    ("They waded across the river.", "waded", "wade"),
     # Forms the lemmatizer already reads right are left alone.
     ("The army routed the enemy and hopped the fence.", "hopped", "hop"),
     ("They played for time.", "played", "play"),

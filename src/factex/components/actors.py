@@ -157,8 +157,8 @@ def _names_no_actor(span: Span) -> bool:
     words = text.lower().split()
     if _MODEL_PLURAL.search(text):
         return True  # "Boeing 737s", "Douglas DC-3s": aircraft or machines of a model
-    return len(words) > 1 and (words[-1] in NON_ACTOR_HEADS or words[0] in STORM_WORDS
-                               or words[0] in OPERATION_WORDS)
+    return len(words) > 1 and ((words[-1] in NON_ACTOR_HEADS and span.label_ != "PERSON")
+                               or words[0] in STORM_WORDS or words[0] in OPERATION_WORDS)
 
 
 # The plural of a model designation: a word with a digit ending in "s" ("737s", "DC-3s").
@@ -339,7 +339,7 @@ def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
             return False
         end = text.find("\n", m.start)
         line = text[m.start:end if end >= 0 else len(text)].rstrip()
-        if line.endswith((".", "!", "?", ":", ";", '"', "\u201d", ")")):
+        if line.endswith((".", "!", "?", ":", ";", '"', "\u201d", ")")) or len(line.split()) > 3:
             return False  # a sentence that opens with the name ("Pericles, who led Athens …")
     word = mentions[0].text.lower()
     if key(mentions[0].text) in gazetteer().places:

@@ -171,7 +171,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
+def _person_cue(doc: Doc, start: int, end: int, titled: bool, org: bool = False) -> bool:
     """Whether the text marks doc[start:end] as a person's name, whatever the model said.
 
     Cues: a title or role noun before it ("King Mohammed VI", "the satrap Artaphernes"), a
@@ -183,13 +183,16 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool) -> bool:
         return True
     if titled:
         return True
-    root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
-    if root.dep_ == "appos" and root.head.i < start and root.head.is_lower and _role_noun(root.head):
+    # The appositions of the parse; not for a firm the model named as one ("Lazard, the
+    # investment banker").
+    root = _root(doc, start, end)
+    if not org and root.dep_ == "appos" and root.head.i < start and root.head.is_lower \
+            and _role_noun(root.head):
         # "one consul, Publius Cornelius Scipio"; not an office's title ("the Minister of
         # Agriculture, Food Sovereignty and Livestock").
         return True
-    if any(c.dep_ == "appos" and c.i >= end and c.pos_ == "NOUN"
-           and c.lemma_.lower() in _APPOSITIVE_NOUNS for c in root.children):
+    if not org and any(c.dep_ == "appos" and c.i >= end and c.pos_ == "NOUN"
+                       and c.lemma_.lower() in _APPOSITIVE_NOUNS for c in root.children):
         return True  # "Adaeze Okafor, a former investment banker,"
     if end < len(doc) and doc[end].lower_ in ("himself", "herself"):
         return True  # "an army under Heraclius himself"
@@ -268,7 +271,8 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         if (gz.state_of(text) or gz.organisations.get(key(text)) or gz.places.get(key(text))
                 or words[-1] in ORG_WORDS | GPE_WORDS | LOC_WORDS):
             continue
-        if _person_cue(doc, start, b, titled):
+        if _person_cue(doc, start, b, titled, org=any(e.label_ == "ORG" for e in inside)
+                       or key(text) in gz.organisations):
             new.append(Span(doc, start, b, label="PERSON"))
             cued.add(b)
             continue
@@ -368,17 +372,25 @@ _PAREN_ACRONYM = re.compile(r"\([A-Z]{3,8}\)")
 
 
 
+# Feature nouns that end a place's name; not those that are as often verbs or other things
+# ("springs", "falls", "range", "channel", "waters").
+_FEATURE_HEADS = FEATURE_NOUNS - frozenset("springs falls range channel waters".split())
+
+
 def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A proper name followed by a lower-case feature noun it modifies is one place, the noun
     included ("Vakhsh river", "Lake Victoria basin"); the model's entities inside it give way."""
     texts = token_texts(doc)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
+    gz = gazetteer()
     for k in range(1, len(doc)):
-        if texts[k] not in FEATURE_NOUNS:  # lower case only: "River" is already in the name
+        # Lower case only ("River" is already in the name), and a noun ("Ukraine springs a
+        # surprise" has a verb).
+        if texts[k] not in _FEATURE_HEADS or doc[k].pos_ != "NOUN":
             continue
         start = k
-        while start > 0 and not doc[start - 1].is_sent_start and (
+        while start > 0 and not doc[start].is_sent_start and (
                 (doc[start - 1].pos_ == "PROPN" and texts[start - 1][:1].isupper()
                  and not texts[start - 1].endswith(("'s", "\u2019s")))
                 or (texts[start - 1] in ("-", "\u2013") and start - 1 > 0
@@ -388,8 +400,11 @@ def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # no name, or the name is not a modifier of the noun
         inside = {ent_at[i] for i in range(start, k) if i in ent_at}
         if any(e.start < start or e.end > k for e in inside) or any(
-                e.label_ in ("PERSON", "NORP", "DATE") for e in inside):
-            continue  # an entity reaching out of the name, or a person's "Hannibal river"
+                e.label_ in ("PERSON", "NORP", "DATE", "ORG") for e in inside):
+            continue  # an entity reaching out of the name, a person's or an organisation's
+        name = span_text(doc[start:k])
+        if gz.state_of(name) or key(name) in gz.organisations:
+            continue  # "the Kenya coast", "Al Jazeera channel": the state or body, described
         new.append(Span(doc, start, k + 1, label="LOC"))
     if not new:
         return ents

@@ -27,6 +27,7 @@ from factex.language.lexicon import (BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_V
                                      TITLES, company_name)
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at
+from factex.language.timex import MONTHS
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
 from factex.components.doctime import in_dateline
@@ -299,7 +300,7 @@ class EventsComponent(RulesComponent):
                 # Only kept when it is used: the headings test is not free on every sentence.
                 episode = None if _heading(text, sent) else (_collapse_ranges(sent_dates)[-1], 0)
             triggers = [t for t in self.triggers(sent, money_tokens)
-                        if not _title_line(text, t.token.idx)]
+                        if not _title_line(doc, t.token.idx)]
             lexical = [t for t in triggers if not t.fallback]
             for trig in triggers:
                 mine = self._dates_for(doc, trig, sent_dates, triggers)
@@ -425,10 +426,7 @@ class EventsComponent(RulesComponent):
             if name is None or name in names or _title_demonym(doc, t):
                 continue
             root = _name_root(t, table)
-            place = root
-            while place.dep_ in ("appos", "conj") and place.head.i in table and place.head.i != place.i:
-                place = place.head  # "in Penang, Malaysia", "in Penang and Ayutthaya"
-            where = place.dep_ == "pobj" and place.head.lower_ in _PLACE_PREPS
+            where = _place_of(t, table)
             if where and location is None:
                 location = name
             if where and etype not in ("visit", "founding", "diplomatic_relations") \
@@ -518,9 +516,12 @@ def _in_persons_apposition(token: Token, trig: _Trigger, table: dict[int, str]) 
 
 def _place_of(token: Token, table: dict[int, str]) -> bool:
     """Whether a name token says only where something happened: its name is the object of a
-    place preposition ("in Dar es Salaam")."""
-    root = _name_root(token, table)
-    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+    place preposition ("in Dar es Salaam"), or in apposition to or coordinated with one ("in
+    Penang, Malaysia", "in Penang and Ayutthaya")."""
+    place = _name_root(token, table)
+    while place.dep_ in ("appos", "conj") and place.head.i in table and place.head.i != place.i:
+        place = place.head
+    return place.dep_ == "pobj" and place.head.lower_ in _PLACE_PREPS
 
 
 def _name_root(token: Token, table: dict[int, str]) -> Token:
@@ -728,12 +729,16 @@ def _citation(text: str, sent: Span) -> bool:
 # A wiki section heading ("Since independence [edit]") and a numbered table-of-contents entry
 # ("3 Soviet period and the 1988 earthquake"): a title over the text, not a happening.
 _EDIT_MARK = re.compile(r"\[\s*edit\s*\]", re.IGNORECASE)
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _CONTENTS_ENTRY = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^.!?:;]*")
 
 
-def _title_line(text: str, i: int) -> bool:
+def _title_line(doc: Doc, i: int) -> bool:
     """Whether character ``i`` stands on a section heading or a table-of-contents line (a
-    line of its own, at most 12 words; a text without line breaks has none)."""
+    line of its own, at most 12 words, and a contents entry has no finite verb: "1 September
+    1939 Germany invaded Poland" is a timeline's happening; a text without line breaks has
+    none)."""
+    text = doc_text(doc)
     start = text.rfind("\n", max(0, i - 120), i) + 1
     end = text.find("\n", i, i + 120)
     if (start == 0 and i > 120) or end < 0:
@@ -741,7 +746,12 @@ def _title_line(text: str, i: int) -> bool:
     line = text[start:end]
     if len(line.split()) > 12:
         return False
-    return _EDIT_MARK.search(line) is not None or _CONTENTS_ENTRY.fullmatch(line) is not None
+    if _EDIT_MARK.search(line) is not None:
+        return True
+    if _CONTENTS_ENTRY.fullmatch(line) is None or line.split()[1].lower() in MONTHS:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.tag_ in _FINITE_TAGS for t in span)
 
 
 def _heading(text: str, sent: Span) -> bool:
@@ -830,17 +840,24 @@ def _coordinated(doc: Doc, dates: list[DateMention], trig: _Trigger) -> list[Dat
     if joined:
         # "in 1011, on 8 September": one happening dated twice, the second date inside the
         # first; the finer one is its date.
-        values = [d.timex.value for d in dates]
-        return [d for d in dates if not any(v.startswith(d.timex.value + "-") for v in values)]
+        text = doc_text(doc)
+        inner = {a.start for a, b in zip(dates, dates[1:])
+                 if b.timex.value.startswith(a.timex.value + "-")
+                 and re.fullmatch(r"[\s,]*(?:on|in)?\s*", text[a.end:b.start], re.I)}
+        return [d for d in dates if d.start not in inner]
     pos = trig.token.idx
     return [min(dates, key=lambda d: min(abs(d.start - pos), abs(d.end - pos)))]
 
 
+_LAYOUT = re.compile(r"\t|\||\[\s*edit\s*\]|\n\s*[\u203a\u2022*^\u2013-]", re.IGNORECASE)
+
+
 def _laid_out(text: str, sent: Span) -> bool:
-    """A "sentence" that runs across lines or table cells ("Past editions[edit]\nYear\tDirector
-    …", "Related stories\n› …"): the dates of a table or list, not a sentence that says when
-    the happening told before it took place."""
-    return any(c in text[sent.start_char:sent.end_char].strip() for c in "\n\t")
+    """A "sentence" that runs across table cells or list lines ("Past editions[edit]\nYear\t
+    Director …", "Related stories\n› …"): the dates of a table or list, not a sentence that
+    says when the happening told before it took place. (A plain line break is no layout: hard-
+    wrapped prose breaks its sentences too.)"""
+    return _LAYOUT.search(text, sent.start_char, sent.end_char) is not None
 
 
 def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:
@@ -877,7 +894,8 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
             break
     # Two verbs joined before one object share it ("besieged and took Canterbury", "defeated
     # and killed Byrhtnoth").
-    if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+    if (head.pos_ == "VERB" and trig.entry.type in _PATIENT_TYPES
+            and not any(c.dep_ in ("dobj", "nsubjpass", "prt") for c in head.children)):
         nxt = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                     and c.i == head.i + 2 and doc[head.i + 1].dep_ == "cc"), None)
         if nxt is not None:
@@ -885,6 +903,11 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
                 if c.dep_ == "dobj":
                     out.extend(c.subtree)
     return out
+
+
+# Types whose verbs take what they are done to as an object ("besieged and took Canterbury");
+# "resigned and joined Microsoft" shares no object.
+_PATIENT_TYPES = frozenset(("conflict", "aid", "trade", "founding"))
 
 
 def _title_demonym(doc: Doc, token: Token) -> bool:

@@ -7,9 +7,10 @@ subject of a verb takes the one organisation named as a subject just before it, 
 document's protagonist; "the commission", "the court" as a subject take the one
 organisation whose name has that word (``_BODIES``); "the company" (and the other nouns of
 ``COMPANY_NOUNS``), when no name has it, the protagonist: the organisation the text names
-most often, at least three times and twice as often as any other. Any other "the <noun>" as
-a subject, object or prepositional object ("the railway", "the station") takes the one actor
-named before it whose name ends in that noun ("the Tanzania–Zambia Railway").
+most often, at least three times and twice as often as any other. A "the <noun>" of a built
+work or undertaking ("the railway", "the station", ``_FACILITY_NOUNS``) as a subject, object or
+prepositional object takes the one actor named before it whose name ends in that noun ("the
+Tanzania–Zambia Railway").
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from factex.language.docutil import cache, sentence_at
-from factex.language.lexicon import COMPANY_NOUNS
+from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS
 
 _PERSONAL = {"he", "she", "him", "her"}
 # Bodies a text goes on naming by their head noun once it has named them in full ("the
@@ -27,6 +28,11 @@ _PERSONAL = {"he", "she", "him", "her"}
 _BODIES = {"commission", "court", "council", "bank", "agency", "ministry", "authority",
            "tribunal", "parliament", "assembly", "committee", "senate", "board"}
 _POSSESSIVE = {"his", "her"}
+# Nouns of built works and undertakings whose name a text shortens to "the <noun>" ("the
+# Tanzania-Zambia Railway ... the railway"); not everyday nouns like "union" or "party".
+_FACILITY_NOUNS = FEATURE_NOUNS | frozenset("""railway railroad bridge station dam airport port
+    mine plant factory mill terminal centre center hospital school university college stadium
+    museum pipeline refinery project group""".split())
 # Nouns for a person's armed force or rule: "his army was defeated", "his regime was
 # overthrown" happened to that person's side.
 _FORCES = {"army", "armies", "force", "forces", "troop", "troops", "fleet", "navy", "men",
@@ -65,7 +71,7 @@ def antecedent(doc: Doc, token: Token) -> str | None:
             return next(iter(named))
         if token.lemma_.lower() in COMPANY_NOUNS and not named:
             return protagonist(doc)
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.lower_ not in _BODIES:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.lower_ in _FACILITY_NOUNS:
             # "the railway", "the bridge", "the centre": the one actor named before whose name
             # ends in that noun ("the Tanzania–Zambia Railway … the railway opened").
             return _named_by_head_noun(doc, token)

@@ -76,11 +76,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"(?:the\s+|that\s+|this\s+)?(?P<season>spring|summer|autumn|fall|winter)")),
     ("quarter", re.compile(r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                            r"(?:\s+of)?\s+(?P<year>\d{4})")),
-    # The business shorthand: "Q3 2023", "Q3 FY2023", "3Q 2023", "Q3'23" is not read (a
-    # two-digit year is a guess).
-    ("quarter_short", re.compile(r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q)\s*(?:of\s+)?(?:fy\s*)?(?P<year>\d{4})")),
+    # The business shorthand: "Q3 2023", "3Q 2023"; not "Q3 FY2023" (a fiscal quarter need
+    # not be the calendar's) nor "Q3'23" (a two-digit year is a guess).
+    ("quarter_short", re.compile(r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q)\s*(?:of\s+)?(?P<year>\d{4})")),
     ("half", re.compile(r"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<year>\d{4})")),
-    ("half_short", re.compile(r"(?:h(?P<h1>[12])|(?P<h2>[12])h)\s*(?:of\s+)?(?:fy\s*)?(?P<year>\d{4})")),
+    ("half_short", re.compile(r"(?:h(?P<h1>[12])|(?P<h2>[12])h)\s*(?:of\s+)?(?P<year>\d{4})")),
     ("century", re.compile(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[\s-]+century"
                            + _ERA + "?")),
     ("centuries_00s", re.compile(r"(?:the\s+)?(?P<cent>\d{2})00s")),
