@@ -37,7 +37,8 @@ from factex.language.lexicon import (
     TITLE_MODIFIERS,
     TITLES,
 )
-from factex.language.docutil import cache, doc_text, span_text, token_texts
+from factex.components.lemmas import lemma_index
+from factex.language.docutil import cache, doc_text, line_at, span_text, token_texts
 from factex.language.countries import iso_codes
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
@@ -63,12 +64,10 @@ class VerbForms:
         self.rules: list[tuple[str, str]] = []
         self.exceptions: set[str] = set()
         # Every noun, verb and adjective the lemmatiser knows: the common words of English.
-        self.common: set[str] = set()
+        self.common: set[str] = set(lemma_index(nlp, "noun", "verb", "adj"))
         try:
             lookups = nlp.get_pipe("lemmatizer").lookups
             self.index = set(lookups.get_table("lemma_index")["verb"])
-            index = lookups.get_table("lemma_index")
-            self.common = {w for pos in ("noun", "verb", "adj") for w in index.get(pos, ())}
             self.rules = [(o, n) for o, n in lookups.get_table("lemma_rules")["verb"]
                           if o in ("ed", "ing")]
             self.exceptions = {w for w in lookups.get_table("lemma_exc")["verb"]
@@ -337,8 +336,8 @@ def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
     for m in mentions:
         if not (m.start == 0 or text[m.start - 1] == "\n") or m.label == PERSON_CUE:
             return False
-        end = text.find("\n", m.start)
-        line = text[m.start:end if end >= 0 else len(text)].rstrip()
+        bounds = line_at(text, m.start)
+        line = text[m.start:bounds[1] if bounds else len(text)].rstrip()
         if line.endswith((".", "!", "?", ":", ";", '"', "\u201d", ")")) or len(line.split()) > 3:
             return False  # a sentence that opens with the name ("Pericles, who led Athens …")
     word = mentions[0].text.lower()

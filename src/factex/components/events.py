@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from factex.language.lexicon import (BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS, ROLE_NOUNS,
                                      TITLES, company_name)
 from factex.language.coref import antecedent, named_before, protagonist
-from factex.language.docutil import actor_types, cache, doc_text, sentence_at
+from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
 from factex.language.timex import MONTHS
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
@@ -739,10 +739,10 @@ def _title_line(doc: Doc, i: int) -> bool:
     1939 Germany invaded Poland" is a timeline's happening; a text without line breaks has
     none)."""
     text = doc_text(doc)
-    start = text.rfind("\n", max(0, i - 120), i) + 1
-    end = text.find("\n", i, i + 120)
-    if (start == 0 and i > 120) or end < 0:
+    bounds = line_at(text, i)
+    if bounds is None:
         return False
+    start, end = bounds
     line = text[start:end]
     if len(line.split()) > 12:
         return False

@@ -28,6 +28,18 @@ def make_lemmas(nlp: Language, name: str) -> "VerbLemmas":
     return VerbLemmas(nlp)
 
 
+def lemma_index(nlp: Language, *parts_of_speech: str) -> frozenset[str]:
+    """The lemmas the pipeline's rule lemmatizer knows for those parts of speech ("verb",
+    "noun", "adj"); empty without a rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for pos in parts_of_speech for w in table.get(pos, ()))
+
+
 def needs_e(stem: str) -> bool:
     """Whether a stem the lemmatizer cut from an undoubled "-ed"/"-ing" form is shaped like one
     that would have doubled its last consonant (consonant, vowel, consonant)."""
@@ -46,12 +58,7 @@ class VerbLemmas:
     def _verb_index(self) -> frozenset[str]:
         # Read on first use: a saved pipeline loads the lemmatizer's tables after building us.
         if self._verbs is None:
-            verbs: frozenset[str] = frozenset()
-            if "lemmatizer" in self._nlp.pipe_names:
-                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
-                if lookups is not None and lookups.has_table("lemma_index"):
-                    verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
-            self._verbs = verbs
+            self._verbs = lemma_index(self._nlp, "verb")
             self._tags = tuple(self._nlp.vocab.strings.add(t) for t in _VERB_TAGS)
         return self._verbs
 

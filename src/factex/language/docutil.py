@@ -61,6 +61,17 @@ def sentence_at(doc: Doc, char: int) -> tuple[int, int]:
     return bounds[i] if bounds else (0, len(doc_text(doc)))
 
 
+def line_at(text: str, i: int, reach: int = 120) -> tuple[int, int] | None:
+    """The (start, end) of the line holding character ``i``, or None when no line break lies
+    within ``reach`` characters on either side (a text without line breaks has no lines to
+    read, and a long one is not scanned)."""
+    start = text.rfind("\n", max(0, i - reach), i) + 1
+    end = text.find("\n", i, i + reach)
+    if (start == 0 and i > reach) or end < 0:
+        return None
+    return start, end
+
+
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token, in order, built once (a Token object per access is costly)."""
     c = cache(doc)
