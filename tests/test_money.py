@@ -198,3 +198,14 @@ def test_a_comparison_in_parentheses_is_no_restatement(extractor):
     rec = extractor.extract("In 2020 Norway gave Ghana $10 million ($8 million in 2019) for schools.")
     assert [m.amount for m in rec.money] == [10e6, 8e6]
     assert rec.money[1].date.value == "2019"
+
+
+def test_a_loan_from_a_bank_in_a_company_profile_goes_to_the_company(extractor):
+    profile = ("Halvorsen Pumpe AS was founded in Bergen in 1921. Halvorsen Pumpe AS grew quickly. "
+               "In 1950 Halvorsen Pumpe AS bought a foundry. ")
+    loan = "A new plant was financed in 1962 with a NOK 4 million loan from the Norwegian Industrial Bank."
+    (m,) = extractor.extract(profile + loan).money
+    assert (m.payer, m.recipient) == ("Norwegian Industrial Bank", "Halvorsen Pumpe AS")
+    # without a company the text is about, nobody is made the recipient
+    (m,) = extractor.extract(loan).money
+    assert (m.payer, m.recipient) == ("Norwegian Industrial Bank", None)

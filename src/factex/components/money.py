@@ -21,11 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factex.language.lexicon import (
+    COMPANY_NOUNS,
     MONEY_QUALIFIERS,
     NUMBER_WORDS,
     TRANSFER_NOUNS,
+    company_name,
 )
-from factex.language.coref import antecedent
+from factex.language.coref import antecedent, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
 from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
@@ -598,6 +600,13 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         if after is not None and after != before:
             roles[role] = "the article's other party (factex_topic)"
     payer, recipient = completed
+    subject = protagonist(doc)
+    if (recipient is None and payer is not None and subject is not None and payer != subject
+            and company_name(subject, COMPANY_NOUNS) and _actor_type(doc, payer) == "ORG"):
+        # A company profile: a loan or investment from a bank or fund goes to the company the
+        # text is about ("financed with a $150 million loan from the IFC").
+        recipient = subject
+        roles["recipient"] = "the text's protagonist (coref.protagonist)"
     if payer == recipient:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
