@@ -185,6 +185,13 @@ def test_participants_not_taken(extractor, text, trigger, expected):
     assert ev.actors == expected
 
 
+def test_an_absolute_phrase_with_its_own_happening_keeps_its_names(extractor):
+    text = "In the autumn of 1346, with Edward III besieging Calais, David invaded England."
+    invaded = next(e for e in extractor.extract(text).events if e.trigger == "invaded")
+    assert "Edward III" not in invaded.actors and "Calais" not in invaded.actors
+    assert "England" in invaded.actors
+
+
 @pytest.mark.parametrize("text, expected", [
     # a timeline's dated lines are happenings, not contents entries
     ("Timeline\n1 September 1939 Germany invaded Poland\n3 September 1939 Britain declared "

@@ -76,6 +76,9 @@ _NOT_HAPPENINGS = {"be", "have", "remain", "stay", "continue", "seem", "appear",
                    "tell", "confirm", "deny", "claim", "argue", "indicate", "explain", "add",
                    "insist", "assert", "allege", "reply", "respond", "comment", "stress",
                    "acknowledge", "admit", "suggest", "speak", "write", "ask"}
+# Prepositions of an absolute phrase with a happening of its own ("with Edward III besieging
+# Calais", "after crossing the Alps").
+_ABSOLUTE_PREPS = frozenset(("with", "after", "before", "while", "since", "following"))
 # Prepositions that attach a happening as the circumstance of another ("during a visit").
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
@@ -482,6 +485,22 @@ class EventsComponent(RulesComponent):
                 continue
             if self.match(t) is not None:
                 out.update(range(t.left_edge.i, t.right_edge.i + 1))
+        head = trig.clause
+        for t in tokens:
+            # "with Edward III besieging Calais, David invaded England": a participle naming a
+            # happening of its own inside a "with" or adverbial phrase; the whole phrase is its.
+            if (t.i == trig.token.i or t.tag_ not in ("VBG", "VBN") or head is None
+                    or t.left_edge.i <= trig.token.i <= t.right_edge.i or self.match(t) is None):
+                continue
+            c = t
+            for _ in range(6):
+                if c.head.i == head.i or c.head.i == c.i:
+                    break
+                c = c.head
+            if c.head.i == head.i and c.i != trig.token.i and (
+                    c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in _ABSOLUTE_PREPS)) \
+                    and not (c.left_edge.i <= trig.token.i <= c.right_edge.i):
+                out.update(range(c.left_edge.i, c.right_edge.i + 1))
         return out
 
 
