@@ -497,3 +497,24 @@ def test_places_typed_by_how_the_text_uses_them(extractor, text, place):
 def test_a_natural_feature_word_makes_a_location(extractor, text, place):
     actor = _actor(extractor.extract(text), place)
     assert actor is not None and actor.type == "LOC"
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a modern state's name in a text set long before the state: the region
+    ("In 218 BC Hannibal marched into Italy. In 217 BC he won at Lake Trasimene. In 216 BC "
+     "he destroyed a Roman army in Italy.", "LOC"),
+    # the same name in a modern narrative: the state
+    ("In 1943 the Allies landed in Italy. In 1944 they took Rome. In 1945 the war in Italy "
+     "ended.", "GPE"),
+])
+def test_a_modern_states_name_before_the_state_is_a_region(extractor, text, type_):
+    italy = _actor(extractor.extract(text), "Italy")
+    assert italy is not None and italy.type == type_
+
+
+def test_narrative_year_is_the_median_of_the_years_named():
+    from factex.components.actors import narrative_year
+
+    assert narrative_year("In 218 BC and 217 BC, then in 216 BC.") == -217
+    assert narrative_year("In the 7th century, in 626 and in 628.") == 628  # the century: 650
+    assert narrative_year("Only 1999 is named.") is None

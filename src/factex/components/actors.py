@@ -327,6 +327,34 @@ def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
     return word in lower or (word.endswith("s") and word[:-1] in lower)
 
 
+_BC_YEAR = re.compile(r"\b(\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
+_AD_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b|\b(?:in|of|by|from|until|after|before)\s+(\d{3})\b")
+_CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century(\s+(?:BC|BCE))?", re.I)
+
+
+# Before this year a text is set before the modern state system.
+_PRE_MODERN = 1500
+
+
+def narrative_year(text: str) -> int | None:
+    """The median of the years a text names (BC negative; a century counts as its middle), or
+    None when it names fewer than three: the time the text is set in."""
+    years = [-int(m.group(1)) for m in _BC_YEAR.finditer(text)]
+    bc_spans = [m.span() for m in _BC_YEAR.finditer(text)]
+    for m in _AD_YEAR.finditer(text):
+        at = m.start(1) if m.group(1) else m.start(2)
+        if any(a <= at < b for a, b in bc_spans):
+            continue  # "in 216 BC" is a BC year, counted above
+        years.append(int(m.group(1) or m.group(2)))
+    for m in _CENTURY.finditer(text):
+        mid = (int(m.group(1)) - 1) * 100 + 50
+        years.append(-mid if m.group(2) else mid)
+    if len(years) < 3:
+        return None
+    years.sort()
+    return years[len(years) // 2]
+
+
 def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
     """A one-word name that only ever opens a line that is no sentence (a heading, a menu or a
     list item) and is a common English word ("Background", "Numbers", "Jump"): no proper name."""
@@ -818,9 +846,17 @@ class ActorsComponent(RulesComponent):
             for i in range(m.token_start, m.token_end):
                 token_actor.setdefault(i, name)
         states = gazetteer().states
+        year = narrative_year(doc_text(doc))
         for c in clusters:
             if c.type == "GPE" and c.name in states:
                 c.ids = iso_codes(states[c.name])  # also for a state reached by its demonym
+                since = states[c.name].since
+                if (year is not None and year < _PRE_MODERN and since
+                        and not states[c.name].historical and year < int(since)):
+                    # "Italy" in a text on 218 BC or 1378 is the peninsula, not the state
+                    # founded in 1861: a region. (Only in a text set before the modern
+                    # states: "India" in 1857 is British India, a polity.)
+                    c.type = "LOC"
         doc._.factex_actors = clusters
         doc._.factex_token_actor = token_actor
         return doc
