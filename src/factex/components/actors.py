@@ -339,8 +339,9 @@ _PRE_MODERN = 1500
 def narrative_year(text: str) -> int | None:
     """The median of the years a text names (BC negative; a century counts as its middle), or
     None when it names fewer than three: the time the text is set in."""
-    years = [-int(m.group(1)) for m in _BC_YEAR.finditer(text)]
-    bc_spans = [m.span() for m in _BC_YEAR.finditer(text)]
+    bc = list(_BC_YEAR.finditer(text))
+    years = [-int(m.group(1)) for m in bc]
+    bc_spans = [m.span() for m in bc]
     for m in _AD_YEAR.finditer(text):
         at = m.start(1) if m.group(1) else m.start(2)
         if any(a <= at < b for a, b in bc_spans):
@@ -846,13 +847,16 @@ class ActorsComponent(RulesComponent):
             for i in range(m.token_start, m.token_end):
                 token_actor.setdefault(i, name)
         states = gazetteer().states
-        year = narrative_year(doc_text(doc))
+        year: int | None | bool = False  # the text's year, read only if a state needs it
         for c in clusters:
             if c.type == "GPE" and c.name in states:
                 c.ids = iso_codes(states[c.name])  # also for a state reached by its demonym
                 since = states[c.name].since
-                if (year is not None and year < _PRE_MODERN and since
-                        and not states[c.name].historical and year < int(since)):
+                if not since or states[c.name].historical:
+                    continue
+                if year is False:
+                    year = narrative_year(doc_text(doc))
+                if year is not None and year < _PRE_MODERN and year < int(since):
                     # "Italy" in a text on 218 BC or 1378 is the peninsula, not the state
                     # founded in 1861: a region. (Only in a text set before the modern
                     # states: "India" in 1857 is British India, a polity.)

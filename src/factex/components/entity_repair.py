@@ -282,9 +282,14 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
             new.append(Span(doc, start, b, label="PERSON"))
     if not new:
         return ents, set()
+    return _in_place_of(ents, new), cued
+
+
+def _in_place_of(ents: list[Span], new: list[Span]) -> list[Span]:
+    """The entities with ``new`` spans in place of those they overlap, in text order."""
     covered = {i for s in new for i in range(s.start, s.end)}
     rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
-    return sorted(rest + new, key=lambda s: s.start), cued
+    return sorted(rest + new, key=lambda s: s.start)
 
 
 def _root(doc: Doc, start: int, end: int):
@@ -406,11 +411,7 @@ def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if gz.state_of(name) or key(name) in gz.organisations:
             continue  # "the Kenya coast", "Al Jazeera channel": the state or body, described
         new.append(Span(doc, start, k + 1, label="LOC"))
-    if not new:
-        return ents
-    covered = {i for s in new for i in range(s.start, s.end)}
-    rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
-    return sorted(rest + new, key=lambda s: s.start)
+    return _in_place_of(ents, new) if new else ents
 
 
 def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:

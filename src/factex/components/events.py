@@ -417,7 +417,8 @@ class EventsComponent(RulesComponent):
             if gov is not None:
                 own = tokens
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
-                tokens += [t for t in own if t.i not in {u.i for u in tokens}]
+                seen = {u.i for u in tokens}
+                tokens += [t for t in own if t.i not in seen]
         nested = self._other_happenings(trig, tokens)
         types = actor_types(doc)
         for t in tokens:
