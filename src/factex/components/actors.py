@@ -401,6 +401,18 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
             last = c.name.split()[-1]
             if len(c.name.split()) > 1 and len(last) > 2 and last[:1].isupper():
                 forms.setdefault(last, c)
+    # A given name alone is a later mention of the one person named with it ("Edmund" for
+    # Edmund Ironside, "Æthelred" for Æthelred II); not when two people share it ("Edward I",
+    # "Edward III"), and only where the tagger reads it as a proper noun.
+    given: dict[str, set[int]] = {}
+    for k, c in enumerate(clusters):
+        words = c.name.split()
+        if c.type == "PERSON" and len(words) > 1 and len(words[0]) > 2 and words[0][:1].isupper() \
+                and words[0].lower().rstrip(".") not in TITLES:
+            given.setdefault(words[0], set()).add(k)
+    first_names = {w: clusters[next(iter(ks))] for w, ks in given.items()
+                   if len(ks) == 1 and w not in forms}
+    forms.update(first_names)
     if not forms:
         return
     # Index the forms by their first word so that each token costs one dictionary look-up.
@@ -414,6 +426,9 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
         if not cands or i in taken:
             continue
         for words, c in cands:
+            if len(words) == 1 and text in first_names and (
+                    doc[i].pos_ != "PROPN" or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")):
+                continue  # "Will" the verb; "Edward Balliol", another man of that name
             if texts[i:i + len(words)] == words and taken.isdisjoint(range(i, i + len(words))):
                 cand = doc[i:i + len(words)]
                 c.mentions.append(ActorMention(cand.start_char, cand.end_char, span_text(cand), "PROPAGATED",

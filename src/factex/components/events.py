@@ -23,8 +23,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import (BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS, ROLE_NOUNS,
-                                     TITLES, company_name)
+from factex.language.lexicon import (BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS,
+                                     ROLE_NOUNS, SOLITARY_VERBS, TITLES, company_name)
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
 from factex.language.timex import MONTHS
@@ -419,7 +419,7 @@ class EventsComponent(RulesComponent):
                 tokens = _clause_tokens(_Trigger(gov, trig.entry, gov))
                 seen = {u.i for u in tokens}
                 tokens += [t for t in own if t.i not in seen]
-        nested = self._other_happenings(trig, tokens)
+        nested = self._other_happenings(trig, tokens) | _circumstance_names(trig, table)
         types = actor_types(doc)
         for t in tokens:
             if t.i in nested:
@@ -516,6 +516,24 @@ _PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "stat
 _COMPANY_NOUNS = frozenset(("corporation", "company"))
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
+
+
+def _circumstance_names(trig: _Trigger, table: dict[int, str]) -> set[int]:
+    """Tokens deep inside a prepositional phrase of a verb that happens to its subject alone
+    ("he died in London …, in the middle of a renewed war with Sweyn's son Cnut"): the phrase
+    says when or how, and its names are not parties to the death or resignation. A name that is
+    the preposition's own object stays (where it happened: "died in London")."""
+    verb = trig.token
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SOLITARY_VERBS:
+        return set()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ in ("from", "as", "by"):
+            continue  # "resigned from the board of X", "retired as chairman of X": X's post
+        for t in c.subtree:
+            if t.i in table and _name_root(t, table).head.i != c.i:
+                out.add(t.i)
+    return out
 
 
 def _in_persons_apposition(token: Token, trig: _Trigger, table: dict[int, str]) -> bool:

@@ -157,3 +157,5 @@ def company_name(text: str, nouns: frozenset = frozenset()) -> bool:
 # documents and organisations do as well ("the Chronicle says", "Namport said").
 PERSON_SUBJECT_VERBS = frozenset("""die marry abdicate reign resign retire flee escape crown
     persuade""".split())
+# Verbs of what happens to their subject alone, with no other party ("died", "resigned").
+SOLITARY_VERBS = frozenset("die abdicate resign retire".split())
