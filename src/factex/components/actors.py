@@ -31,6 +31,7 @@ from factex.language.lexicon import (
     ORG_WORDS,
     PERSON_VERBS,
     PERSON_SUBJECT_VERBS,
+    POST_NOUNS,
     ROLE_NOUNS,
     OPERATION_WORDS,
     STORM_WORDS,
@@ -376,6 +377,48 @@ def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
         word in common or (word.endswith("s") and word[:-1] in common))
 
 
+# Tags of a finite verb: a line with one, ending as a sentence ends, is prose.
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
+    """A one-word name that is a common English word and only ever stands outside prose: a
+    label ("Genre: Wine festival"), a run-in heading ("Background. In 590 …"), or the head of a
+    menu or table line or a cell ("Jump to navigation", "Share: Facebook | X | Print", "Cargo
+    handled (million tonnes) | …", "Media contacts"): no proper name. (The lemmatiser's word
+    list also holds "england" and "bush", so a name inside a phrase is kept.)"""
+    if not common or any(len(m.text.split()) != 1 or m.text.isupper() or m.label == PERSON_CUE
+                         for m in mentions):
+        return False
+    word = mentions[0].text.lower()
+    if not (word in common or (word.endswith("s") and word[:-1] in common)):
+        return False
+    if word in _BODIES or word in ORG_WORDS or key(mentions[0].text) in gazetteer().places:
+        return False
+    text = doc_text(doc)
+    for m in mentions:
+        line_start = m.start == 0 or text[m.start - 1] == "\n"
+        if line_start and text[m.end:m.end + 1] in (":", "."):
+            continue  # a label or a run-in heading
+        bounds = line_at(text, m.start)
+        if bounds is None or _prose_line(doc, text, *bounds):
+            return False
+        before = text[bounds[0]:m.start].rstrip()
+        if not (line_start or before.endswith(("|", ">", "•", "·"))
+                or len(text[bounds[0]:bounds[1]].split()) <= 3):
+            return False  # "charity in England and Wales": a name inside a phrase
+    return True
+
+
+def _prose_line(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether a line reads as prose: it has a finite verb and ends as a sentence ends."""
+    line = text[start:end].rstrip()
+    if not line.endswith((".", "!", "?", '"', "\u201d", ")", ";")):
+        return False
+    span = doc.char_span(start, start + len(line), alignment_mode="expand")
+    return span is not None and any(t.tag_ in _FINITE_TAGS for t in span)
+
+
 # Bodies a text names by a capitalised common noun ("the Senate", "the Diet", "the Crown").
 _BODIES = frozenset("senate parliament diet duma crown church legislature cabinet".split())
 
@@ -480,8 +523,9 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
             continue  # only ever names a happening or scheme
         if not g["canonical"] and _common_word(doc, g["mentions"]):
             continue  # "Trade", "Cargo", "Print": a word the text also writes in lower case
-        if not g["canonical"] and _heading_word(doc, g["mentions"], common):
-            continue  # "Background", "Jump": a common word heading a line of a web page
+        if not g["canonical"] and (_heading_word(doc, g["mentions"], common)
+                                   or _boilerplate_word(doc, g["mentions"], common)):
+            continue  # "Background", "Jump", "Print": a common word outside prose
         typ = g["types"].most_common(1)[0][0]
         if not g["canonical"]:
             typ = _retype(doc, g["mentions"], typ)
@@ -510,8 +554,12 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     if last & GPE_WORDS or any(m.text.lower().startswith(("territory of", "province of", "state of"))
                                for m in mentions):
         return "GPE"
-    if typ == "PERSON" and any(m.label == PERSON_CUE for m in mentions):
-        return typ  # the text itself says it is a person (see _person_cues)
+    if any(m.label == PERSON_CUE for m in mentions):
+        # The text itself says it is a person (see _person_cues), whatever the model called
+        # its other mentions ("Heraclius, son of the exarch of Africa, sailed …").
+        return "PERSON"
+    if any(_EPITHET.fullmatch(m.text) for m in mentions):
+        return "PERSON"  # "Thorkell the Tall", "Alfred the Great": a name and its epithet
     spans = [(m.token_start, m.token_end) for m in mentions if m.token_end > m.token_start]
     if not any(key(m.text) in gazetteer().places for m in mentions):
         if any(_names_head(doc, s, e, LOC_OF_WORDS, via_of=True) for s, e in spans):
@@ -544,6 +592,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
 
 
 
+# A name and its epithet: "Thorkell the Tall", "Ivan the Terrible".
+_EPITHET = re.compile(r"[A-Z][\w'’-]+ the [A-Z][a-z]+")
 # Last words of the names of writings, which "say" and "record" as people do.
 _WRITINGS = frozenset("chronicle chronicles annals report gazette herald journal times post review".split())
 
@@ -580,6 +630,12 @@ def _person_evidence(doc: Doc, mentions: list[ActorMention]) -> bool:
             votes += 1
         elif root.dep_ == "nsubj" and head.lemma_.lower() in PERSON_VERBS and _personal_name(m.text):
             votes += 1  # "Martín Irazábal said": a two- or three-word name that speaks
+        elif root.dep_ in ("dobj", "nsubjpass") and any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in ROLE_NOUNS | POST_NOUNS
+                    for g in c.children) for c in head.children):
+            votes += 1  # "appointing Quintus Fabius Maximus as dictator", "X is remembered
+            # as the founder": what the verb makes of the name is a person's role
     return votes > 0
 
 

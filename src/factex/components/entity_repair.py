@@ -191,15 +191,30 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool, org: bool = False)
         # "one consul, Publius Cornelius Scipio"; not an office's title ("the Minister of
         # Agriculture, Food Sovereignty and Livestock").
         return True
-    if not org and any(c.dep_ == "appos" and c.i >= end and c.pos_ == "NOUN"
-                       and c.lemma_.lower() in _APPOSITIVE_NOUNS for c in root.children):
-        return True  # "Adaeze Okafor, a former investment banker,"
     if end < len(doc) and doc[end].lower_ in ("himself", "herself"):
         return True  # "an army under Heraclius himself"
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in PERSON_PRONOUNS:
+        return True
+    return _appositive_role(doc, start, end, org)
+
+
+def _parsed_appositive_role(doc: Doc, start: int, end: int) -> bool:
+    """Whether the parse hangs an appositive naming a role or kin on doc[start:end]."""
+    root = _root(doc, start, end)
+    return any(c.dep_ == "appos" and c.i >= end and c.pos_ == "NOUN"
+               and c.lemma_.lower() in _APPOSITIVE_NOUNS for c in root.children)
+
+
+def _appositive_role(doc: Doc, start: int, end: int, org: bool) -> bool:
+    """Whether an appositive after doc[start:end] names a role or kin ("Adaeze Okafor, a
+    former investment banker,"; "Xerxes, the son of Darius"); not for a firm the model named
+    as one ("Lazard, the investment banker")."""
+    if org:
+        return False
+    if _parsed_appositive_role(doc, start, end):
+        return True
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1]
-        if nxt.lower_ in PERSON_PRONOUNS:
-            return True
         if nxt.lower_ in ("the", "a", "an", "his", "her", "its") and end + 2 < len(doc):
             nxt = doc[end + 2]
         return nxt.lower_.rstrip(".") in _APPOSITIVE_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
@@ -263,6 +278,9 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         # So after a lower-case role noun ("the centurion Phocas", "the Persian commander
         # Rhahzadh"): a place is not a centurion.
         role = start > 0 and doc[start - 1].is_lower and _role_noun(doc[start - 1])
+        # So with an appositive naming a role after it ("Adaeze Okafor, a former investment
+        # banker,"): a place is not a banker.
+        role = role or _parsed_appositive_role(doc, start, b)
         relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin or role else _RELABELLABLE
         if any(e.label_ not in relabellable or e.end > b or e.start < a for e in inside):
             continue
