@@ -45,4 +45,23 @@ def test_patterns_come_from_the_rules():
     patterns = gazetteer_patterns(Rules.bundled().gazetteer)
     ids = {(p["pattern"], p["id"]) for p in patterns}
     assert ("Soviet", "Soviet Union") in ids and ("Dhaka", "Dhaka") in ids
-    assert all(p["label"] in ("GPE", "NORP", "ORG") for p in patterns)
+    assert ("Pyrenees", "Pyrenees") in ids and ("Adriatic", "Adriatic Sea") in ids
+    assert all(p["label"] in ("GPE", "NORP", "ORG", "LOC") for p in patterns)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Hannibal crossed the Pyrenees in 218 BC.", "Pyrenees", "LOC"),
+    ("The fleet sailed into the Adriatic that summer.", "Adriatic", "LOC"),
+])
+def test_untagged_regions_become_entities(nlp, text, name, label):
+    doc = nlp(text)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Floods hit Upper Nile state in October.", "Nile"),
+    ("The Jamuna River burst its banks.", "Jamuna"),
+])
+def test_region_names_inside_longer_names_are_left(nlp, text, part):
+    doc = nlp(text)
+    assert part not in {e.text for e in doc.ents}

@@ -27,8 +27,9 @@ _WHOLE_LABELS = frozenset(("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"))
 
 
 def gazetteer_patterns(gz: Gazetteer) -> list[dict]:
-    """SpanRuler phrase patterns for every state name, alias, city, demonym and organisation
-    name of the gazetteer, each with its canonical name as ``id`` (a city is its own name)."""
+    """SpanRuler phrase patterns for every state name, alias, city, demonym, organisation and
+    region name of the gazetteer, each with its canonical name as ``id`` (a city is its own
+    name)."""
     out: dict[tuple[str, str], str] = {}
 
     def add(label: str, phrase: str, canonical: str) -> None:
@@ -46,6 +47,12 @@ def gazetteer_patterns(gz: Gazetteer) -> list[dict]:
     for org in gz.org_entries:
         for n in [org.name, *org.aliases]:
             add("ORG", n, gz.organisations.get(key(n), org.name))
+    for region in {id(r): r for r in gz.regions.values()}.values():
+        # Rivers, seas, mountain ranges and regions the model often leaves untagged ("crossed
+        # the Pyrenees", "into the Adriatic", "the Levant trade").
+        for n in [region.name, *region.aliases]:
+            if n[:1].isupper():
+                add(region.type, n, region.name)
     return [{"label": label, "pattern": phrase, "id": canonical}
             for (label, phrase), canonical in sorted(out.items())]
 
@@ -66,6 +73,20 @@ def gazetteer_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> li
     # of the entity layer: better no entity than half of one.
     rest = [e for e in entities if covered.isdisjoint(range(e.start, e.end))]
     return rest + kept
+
+
+def _inside_longer_name(doc, span: Span, ent_at: dict) -> bool:
+    """Whether a match is part of a longer name: a model entity reaching past it, or a
+    capitalised word (not a sentence's first) right before or after it."""
+    if any(e.start < span.start or e.end > span.end
+           for e in {ent_at[i] for i in range(span.start, span.end) if i in ent_at}):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and (before.is_title or before.text in ("-", "–")) \
+            and not before.is_sent_start and before.lower_ != "the":
+        return True
+    return after is not None and after.is_title and after.is_alpha
 
 
 @registry.misc("factex.gazetteer_ents_filter.v1")
@@ -96,7 +117,19 @@ class GazetteerRuler(SpanRuler):
         """Rebuild the patterns from these rules' gazetteer."""
         self.rules = rules
         self.clear()
+        self._regions = frozenset(r.name for r in rules.gazetteer.regions.values())
         self.add_patterns(gazetteer_patterns(rules.gazetteer))
+
+    def match(self, doc):
+        """SpanRuler.match, without a region's name that is only part of a longer name: one
+        the model tagged ("Jamuna River", "Mekong Delta") or one that runs on in capitalised
+        words ("Upper Nile", "Lake Chad Basin")."""
+        matches = super().match(doc)
+        regions = getattr(self, "_regions", frozenset())
+        if not regions:
+            return matches
+        ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        return [m for m in matches if m.id_ not in regions or not _inside_longer_name(doc, m, ent_at)]
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """SpanRuler.add_patterns, with phrase patterns made by the tokenizer alone.
