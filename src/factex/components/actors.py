@@ -43,7 +43,7 @@ from factex.language.docutil import cache, doc_text, line_at, span_text, token_t
 from factex.language.countries import iso_codes
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
-from factex.language.rules import gazetteer
+from factex.language.rules import currency_table, gazetteer
 from factex.components.base import RulesComponent, require
 from factex.components.entity_repair import _is_title, _names_head, _not_a_name, _place_cue, _root
 
@@ -181,6 +181,23 @@ def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
             and head.lower_ in NON_ACTOR_MODIFIED)
 
 
+def _currency_name(text: str) -> bool:
+    """Whether a name of two or more words is a currency's ("Deutsche Mark", "Swiss francs"),
+    from the rules' currency words, or a historical mark ("Reichsmark")."""
+    low = " ".join(text.lower().split())
+    if low in _OLD_CURRENCIES or low.rstrip("s") in _OLD_CURRENCIES:
+        return True
+    if " " not in low:
+        return False  # "Mark", "Franc": a person's name as often as money
+    table = currency_table()
+    return table.plurals.get(low, low) in table.words or (
+        low.endswith("s") and low[:-1] in table.words)
+
+
+# Currencies of the past that no amount is written in any more, so the rules have no code.
+_OLD_CURRENCIES = frozenset(("reichsmark", "rentenmark", "papiermark", "reichsthaler"))
+
+
 def _office_of(span: Span) -> bool:
     """An organisation-like name that completes an office title ("Secretary of State for
     External Affairs", where the model tags "State for External Affairs")."""
@@ -215,6 +232,8 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
             continue  # "WFP Country Director", "the EU Commissioner": an office, not a party
         if any(a < span.end_char and span.start_char < b for a, b in amounts):
             continue  # "HTG 1,350", "EUR 60,000": an amount, not a name
+        if _currency_name(text):
+            continue  # "the Deutsche Mark replaced the Reichsmark": money, not a party
         if _names_no_actor(span) and not gz.organisations.get(key(text)):
             continue
         if ent.label_ != "PERSON" and _common_head(span) and not gz.state_of(text):
