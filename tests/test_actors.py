@@ -518,3 +518,56 @@ def test_narrative_year_is_the_median_of_the_years_named():
     assert narrative_year("In 218 BC and 217 BC, then in 216 BC.") == -217
     assert narrative_year("In the 7th century, in 626 and in 628.") == 628  # the century: 650
     assert narrative_year("Only 1999 is named.") is None
+
+
+def test_a_given_name_alone_is_a_later_mention_of_its_one_person(extractor):
+    text = ("His son Edmund Ironside fought Cnut that year. The two kings agreed to divide the "
+            "kingdom, but Edmund died on 30 November 1016.")
+    rec = extractor.extract(text)
+    edmund = _actor(rec, "Edmund Ironside")
+    assert edmund is not None and len(edmund.mentions) == 2
+    died = [e for e in rec.events if e.trigger == "died"]
+    assert died and died[0].actors == ["Edmund Ironside"]
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["Edmund Ironside"], 1),               # one Edmund: "Edmund" is his
+    (["Edmund Ironside", "Edmund Crouchback"], 0),  # two: nobody's
+])
+def test_a_given_name_goes_to_the_one_person_who_has_it(nlp, names, expected):
+    from factex.components.actors import propagate
+    from factex.records.mentions import ActorCluster, ActorMention
+
+    doc = nlp("Later that year Edmund died at Oxford.")
+    clusters = [ActorCluster(n, "PERSON", [ActorMention(1000 + k, 1000 + k + len(n), n, "PERSON", 0, 0)])
+                for k, n in enumerate(names)]
+    propagate(doc, clusters)
+    added = [m for c in clusters for m in c.mentions if m.label == "PROPAGATED"]
+    assert len(added) == expected and all(m.text == "Edmund" for m in added)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Jump to navigation Jump to search\nThe port of Walvis Bay handled 8 million tonnes in 2022.", "Jump"),
+    ("Share: Facebook | X | WhatsApp | Print\nThe commission met in 2014.", "Print"),
+    ("Genre: Wine festival, open-air pageant\nThe festival took place in 1999.", "Genre"),
+    ("Background. In 590 the young king Khosrow II was driven from his throne.", "Background"),
+])
+def test_common_words_outside_prose_are_no_names(extractor, text, word):
+    assert _actor(extractor.extract(text), word) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("From 1009 a new army under Thorkell the Tall ranged across southern England.", "Thorkell the Tall"),
+    ("Rome responded by appointing Quintus Fabius Maximus as dictator in 217 BC.", "Quintus Fabius Maximus"),
+    ("In October 610 Heraclius, son of the exarch of Africa, sailed into Constantinople. "
+     "Heraclius bought a truce. Heraclius left the capital. Heraclius marched south.", "Heraclius"),
+])
+def test_more_person_cues(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "PERSON", [(a.name, a.type) for a in extractor.extract(text).actors]
+
+
+def test_a_currency_is_no_party(extractor):
+    rec = extractor.extract("After the currency reform of June 1948, when the Deutsche Mark "
+                            "replaced the Reichsmark, the brewery borrowed money from a bank.")
+    assert not {"Deutsche Mark", "Reichsmark"} & {a.name for a in rec.actors}

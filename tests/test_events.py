@@ -567,3 +567,32 @@ def test_a_retrieval_date_drops_only_its_own_sentence(extractor):
     text = ("On 3 May 2019 the army attacked the town. On 5 May 2019 the rebels fled to the hills. "
             "Smith, J. Army report. Retrieved 9 May 2022.")
     assert [e.trigger for e in extractor.extract(text).events] == ["attacked", "fled"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # A light verb names a happening only with the object or particle of a frame row.
+    ("Thomas Weber, who took over in 1971, ran the brewery for twenty years.", "took"),
+    ("Maria Lindqvist became chief executive in January 2005.", "became"),
+    ("Ashoka came to the throne around 268 BC.", "came"),
+    ("In February 628 Khosrow was put to death by his son.", "put"),
+])
+def test_light_verbs_with_their_object_are_happenings(extractor, text, trigger):
+    evs = [e for e in extractor.extract(text).events if e.trigger == trigger]
+    assert evs and evs[0].type == "other", extractor.extract(text).events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # the same verbs without such an object, or telling of another happening
+    ("The first edition took place in 1797 on the market square.", "took"),
+    ("In 1977 López Portillo became the first Mexican head of state to visit Spain.", "became"),
+    ("In 1990 the company took control of the port.", "took"),
+])
+def test_light_verbs_without_a_frame_object_are_no_happening(extractor, text, trigger):
+    assert not [e for e in extractor.extract(text).events if e.trigger == trigger]
+
+
+def test_a_death_leaves_out_the_names_of_its_circumstances(extractor):
+    text = ("Edgar was invited back in 1014, but he died in London on 23 April 1016, in the "
+            "middle of a renewed war with Sweyn's son Cnut.")
+    died = [e for e in extractor.extract(text).events if e.trigger == "died"]
+    assert died and "Cnut" not in died[0].actors and "Sweyn" not in died[0].actors

@@ -404,8 +404,9 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
     """A one-word name that is a common English word and only ever stands outside prose: a
     label ("Genre: Wine festival"), a run-in heading ("Background. In 590 …"), or the head of a
     menu or table line or a cell ("Jump to navigation", "Share: Facebook | X | Print", "Cargo
-    handled (million tonnes) | …", "Media contacts"): no proper name. (The lemmatiser's word
-    list also holds "england" and "bush", so a name inside a phrase is kept.)"""
+    handled (million tonnes) | …", "Media contacts"), or a word of a short line that is no
+    sentence: no proper name. (The lemmatiser's word list also holds "england" and "bush", so
+    a name inside a phrase of a longer line is kept.)"""
     if not common or any(len(m.text.split()) != 1 or m.text.isupper() or m.label == PERSON_CUE
                          for m in mentions):
         return False
@@ -424,7 +425,7 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
             return False
         before = text[bounds[0]:m.start].rstrip()
         if not (line_start or before.endswith(("|", ">", "•", "·"))
-                or len(text[bounds[0]:bounds[1]].split()) <= 3):
+                or len(text[bounds[0]:bounds[1]].split()) <= 6):
             return False  # "charity in England and Wales": a name inside a phrase
     return True
 

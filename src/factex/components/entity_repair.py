@@ -198,26 +198,26 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool, org: bool = False)
     return _appositive_role(doc, start, end, org)
 
 
-def _parsed_appositive_role(doc: Doc, start: int, end: int) -> bool:
+def _parsed_appositive_role(doc: Doc, start: int, end: int, nouns=None) -> bool:
     """Whether the parse hangs an appositive naming a role or kin on doc[start:end]."""
+    nouns = _APPOSITIVE_NOUNS if nouns is None else nouns
     root = _root(doc, start, end)
     return any(c.dep_ == "appos" and c.i >= end and c.pos_ == "NOUN"
-               and c.lemma_.lower() in _APPOSITIVE_NOUNS for c in root.children)
+               and c.lemma_.lower() in nouns for c in root.children)
 
 
 def _appositive_role(doc: Doc, start: int, end: int, org: bool) -> bool:
     """Whether an appositive after doc[start:end] names a role or kin ("Adaeze Okafor, a
-    former investment banker,"; "Xerxes, the son of Darius"); not for a firm the model named
-    as one ("Lazard, the investment banker")."""
-    if org:
-        return False
-    if _parsed_appositive_role(doc, start, end):
+    former investment banker,"; "Xerxes, the son of Darius"). For a name the model took for a
+    firm only kin counts ("Lazard, the investment banker" is a firm; nobody's son is)."""
+    nouns = KIN_NOUNS if org else _APPOSITIVE_NOUNS
+    if _parsed_appositive_role(doc, start, end, nouns):
         return True
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1]
         if nxt.lower_ in ("the", "a", "an", "his", "her", "its") and end + 2 < len(doc):
             nxt = doc[end + 2]
-        return nxt.lower_.rstrip(".") in _APPOSITIVE_NOUNS and nxt.pos_ in ("NOUN", "PROPN")
+        return nxt.lower_.rstrip(".") in nouns and nxt.pos_ in ("NOUN", "PROPN")
     return False
 
 
