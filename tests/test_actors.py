@@ -571,3 +571,21 @@ def test_a_currency_is_no_party(extractor):
     rec = extractor.extract("After the currency reform of June 1948, when the Deutsche Mark "
                             "replaced the Reichsmark, the brewery borrowed money from a bank.")
     assert not {"Deutsche Mark", "Reichsmark"} & {a.name for a in rec.actors}
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("In 2014 the Bundeskartellamt, Germany's competition authority, fined three brewers.",
+     "Bundeskartellamt", "ORG"),
+    ("In 2006 the mill ordered its boilers from Valtrek, a Finnish equipment maker.", "Valtrek", "ORG"),
+    ("The Toronto Stock Exchange suspended trading in the shares in 2013.", "Toronto Stock Exchange", "ORG"),
+    ("In 1964 the brewery opened a bottling centre on the outskirts of Forchheim.", "Forchheim", "GPE"),
+])
+def test_type_from_appositives_and_place_phrases(extractor, text, name, type_):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == type_, [(a.name, a.type) for a in extractor.extract(text).actors]
+
+
+def test_an_appositive_on_another_line_says_nothing(extractor):
+    text = "Uruguayan embassy: Stockholm (accredited to Finland)\nFinnish consulate: Montevideo"
+    actor = _actor(extractor.extract(text), "Stockholm")
+    assert actor is None or actor.type == "GPE"

@@ -567,6 +567,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
             m.token_start > 0 and doc[m.token_start - 1].lemma_.lower() in _COMPANY_BEFORE
             and doc[m.token_start - 1].pos_ == "NOUN" for m in mentions):
         return "ORG"  # "Vestkyst Laks AS", "the Japanese smelter Hokuyo Metals"
+    if any(_organisation_appositive(doc, m) for m in mentions):
+        return "ORG"  # "the Bundeskartellamt, Germany's competition authority,"
     if last & LOC_WORDS or any(m.text.split()[-1] in FEATURE_NOUNS for m in mentions):
         return "LOC"
     if words & ORG_WORDS:
@@ -688,6 +690,25 @@ def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:
 ORG_ROLE_NOUNS = frozenset("""smelter subsidiary importer distributor supplier bank lender
     insurer startup utility""".split())
 _COMPANY_BEFORE = COMPANY_NOUNS | ORG_ROLE_NOUNS
+
+
+# Head nouns of an appositive that says a name is an organisation's.
+_ORG_APPOSITIVES = (ORG_WORDS | COMPANY_NOUNS | ORG_ROLE_NOUNS | frozenset(
+    """newspaper daily broadcaster regulator watchdog outlet network website publisher
+    manufacturer maker producer""".split())) - frozenset(("army", "navy", "force", "forces"))
+
+
+def _organisation_appositive(doc: Doc, m: ActorMention) -> bool:
+    """Whether the parse hangs on a mention an appositive, set off by a comma on the same line,
+    whose head is an organisation noun ("Andritz, the Austrian equipment maker", "the
+    Treuhandanstalt, the agency privatising …")."""
+    if m.token_end <= m.token_start:
+        return False
+    root = _root(doc, m.token_start, m.token_end)
+    text = doc_text(doc)
+    return any(c.dep_ == "appos" and c.left_edge.i == m.token_end + 1 and doc[m.token_end].text == ","
+               and c.pos_ == "NOUN" and c.lemma_.lower() in _ORG_APPOSITIVES
+               and "\n" not in text[m.end:c.idx] for c in root.children)
 
 
 def _corporate(mentions: list[ActorMention]) -> bool:

@@ -329,10 +329,20 @@ def _place_cue(doc: Doc, start: int, end: int) -> bool:
         return head.lower_ in GPE_WORDS or head.lower_ in GPE_WORD_PLURALS or head.lower_ in DISASTER_NOUNS
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower:
         # "the province of Kandahar", "the provinces of Tigray and Wollo"; but "the cities of
-        # Asia Minor" are in a region, not the region.
+        # Asia Minor" are in a region, not the region. "the outskirts of Forchheim", "the
+        # siege of Calais": only a town has outskirts or is besieged.
         coordinated = any(c.dep_ == "conj" for c in root.children)
-        return head.head.lower_ in GPE_WORDS or (coordinated and head.head.lower_ in GPE_WORD_PLURALS)
+        return head.head.lower_ in GPE_WORDS or head.head.lower_ in _TOWN_PARTS or (
+            coordinated and head.head.lower_ in GPE_WORD_PLURALS)
+    if root.dep_ == "dobj" and head.lemma_.lower() in _SIEGE_VERBS:
+        return True  # "besieging Calais": a town
     return False
+
+
+# Nouns whose "of" phrase names a town ("the outskirts of Forchheim"), and verbs done only to
+# towns and fortresses.
+_TOWN_PARTS = frozenset("outskirts suburbs streets walls gates mayor siege sack".split())
+_SIEGE_VERBS = frozenset("besiege blockade garrison fortify raze".split())
 
 
 def _located_by_neighbour(doc: Doc, start: int, end: int, ent_at: dict) -> bool:

@@ -83,7 +83,7 @@ ORG_WORDS = frozenset("""agency bank company corporation council ministry party 
     centre center foundation trust court parliament assembly congress cabinet government
     service services bureau board mission embassy consulate railway airline airlines corps
     federation alliance movement front society club school hospital press news times airport
-    hotel""".split())
+    hotel exchange institution""".split())
 # Common nouns a name can modify when it names a business or institution ("the Sarinah
 # department store").
 INSTITUTION_NOUNS = frozenset("store shop hotel restaurant bakery newspaper company firm brand".split())
