@@ -607,6 +607,13 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         # text is about ("financed with a $150 million loan from the IFC").
         recipient = subject
         roles["recipient"] = "the text's protagonist (coref.protagonist)"
+    if (recipient is None and subject is not None and "receive" in frames and payer != subject
+            and company_name(subject, COMPANY_NOUNS) and verb is not None
+            and not (_subject(verb)[0] is not None and _actor_of(doc, _subject(verb)[0]))):
+        # A company profile: what was raised or borrowed without a named taker went to the
+        # company the text is about ("The offering raised SEK 18 million").
+        recipient = subject
+        roles["recipient"] = "the text's protagonist (coref.protagonist)"
     if payer == recipient:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
