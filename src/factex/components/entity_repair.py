@@ -278,12 +278,14 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         # So after a lower-case role noun ("the centurion Phocas", "the Persian commander
         # Rhahzadh"): a place is not a centurion.
         role = start > 0 and doc[start - 1].is_lower and _role_noun(doc[start - 1])
-        # So with an appositive naming a role after it ("Adaeze Okafor, a former investment
-        # banker,"): a place is not a banker.
-        role = role or _parsed_appositive_role(doc, start, b)
         relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin or role else _RELABELLABLE
         if any(e.label_ not in relabellable or e.end > b or e.start < a for e in inside):
-            continue
+            # So with an appositive naming a role after it ("Adaeze Okafor, a former
+            # investment banker,"): a place is not a banker. (Parsed only when a place's label
+            # is all that stands in the way.)
+            if not (all(e.label_ in _RELABELLABLE | {"GPE", "LOC"} and a <= e.start and e.end <= b
+                        for e in inside) and _parsed_appositive_role(doc, start, b)):
+                continue
         text = span_text(span)
         words = text.lower().split()
         if (gz.state_of(text) or gz.organisations.get(key(text)) or gz.places.get(key(text))
