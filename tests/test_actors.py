@@ -589,3 +589,15 @@ def test_an_appositive_on_another_line_says_nothing(extractor):
     text = "Uruguayan embassy: Stockholm (accredited to Finland)\nFinnish consulate: Montevideo"
     actor = _actor(extractor.extract(text), "Stockholm")
     assert actor is None or actor.type == "GPE"
+
+
+def test_an_ancient_state_takes_the_texts_name_for_it(extractor):
+    text = ("In 602 the Eastern Roman Empire and Sasanian Persia went to war. In 614 the "
+            "Persians took Jerusalem, and in 626 a Persian army reached Chalcedon.")
+    names = {a.name for a in extractor.extract(text).actors}
+    assert "Persian Empire" not in names and {"Persia", "Sasanian Persia"} & names, names
+
+
+def test_a_modern_state_keeps_its_usual_name(extractor):
+    names = {a.name for a in extractor.extract("In 1972 the USSR recognised Bangladesh.").actors}
+    assert "Soviet Union" in names, names

@@ -810,14 +810,22 @@ def _state_name(canonical: str, mentions: list[ActorMention]) -> str:
     """A state's name as the text writes it. A current state keeps its usual name (the text
     may call it only "Soviet" or "USSR"); a historical one the text never calls by the
     gazetteer's name takes the text's fullest name for it ("Eastern Roman Empire", "Persia"),
-    never an invented one."""
+    never an invented one; so does an ancient state that a modern one succeeded ("Persian
+    Empire", the gazetteer's row for Iran's predecessors, is "Sasanian Persia" in a text on
+    the 7th century)."""
     st = gazetteer().states.get(canonical)
-    if st is None or not st.historical or st.predecessor_of:
-        return canonical
+    if st is None or not st.historical or (st.predecessor_of and _until_year(st.until) >= _PRE_MODERN):
+        return canonical  # "Soviet Union" for "USSR": the modern usual name
     forms = [m.text for m in mentions if m.label not in ("NORP", UNRESOLVED_DEMONYM)]
     if not forms or any(key(f) == key(canonical) for f in forms):
         return canonical
     return max(forms, key=lambda t: (len(t.split()), len(t))).removeprefix("the ")
+
+
+def _until_year(until: str | None) -> int:
+    """The year a state ended ("-0329" is 329 BC), or a far future year when it has not."""
+    m = re.match(r"(-?\d+)", until or "")
+    return int(m.group(1)) if m else 10_000
 
 
 def _merge_definite_short(doc: Doc, groups: dict, order: list[str]) -> None:
