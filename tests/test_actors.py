@@ -601,3 +601,10 @@ def test_an_ancient_state_takes_the_texts_name_for_it(extractor):
 def test_a_modern_state_keeps_its_usual_name(extractor):
     names = {a.name for a in extractor.extract("In 1972 the USSR recognised Bangladesh.").actors}
     assert "Soviet Union" in names, names
+
+
+def test_a_demonym_of_a_state_gone_by_the_texts_time_joins_the_later_state_it_names(extractor):
+    text = ("The Eastern Roman Empire and Sasanian Persia fought from 602 to 628. The Persians "
+            "took Jerusalem in 614, and a Roman army was beaten in 613. The Romans won in 627.")
+    rec = extractor.extract(text)
+    assert "Roman Empire" not in {a.name for a in rec.actors}, [(a.name, a.aliases) for a in rec.actors]

@@ -348,7 +348,7 @@ def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
 
 
 _BC_YEAR = re.compile(r"\b(\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
-_AD_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b|\b(?:in|of|by|from|until|after|before)\s+(\d{3})\b")
+_AD_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b|\b(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Aa]fter|[Bb]efore)\s+(\d{3})\b")
 _CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century(\s+(?:BC|BCE))?", re.I)
 
 
@@ -528,7 +528,7 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
         g["types"][typ] += 1
         g["mentions"].append(m)
 
-    _resolve_demonyms(groups, order)
+    _resolve_demonyms(groups, order, doc)
     _merge_name_prefixes(groups, order)
     _merge_definite_short(doc, groups, order)
     _merge_partial_names(groups, order)
@@ -769,7 +769,7 @@ def demonym_fits(demonym: str, word: str) -> bool:
     return n >= 4 or (n >= 3 and len(w) - n <= 3 and _DEMONYM_ENDINGS.search(d) is not None)
 
 
-def _resolve_demonyms(groups: dict, order: list[str]) -> None:
+def _resolve_demonyms(groups: dict, order: list[str], doc: Doc | None = None) -> None:
     """Demonyms stand for the place the text names from the same stem: an unknown demonym
     ("the Venetians") for the text's "Venice"; a known one whose state the text never names
     ("Roman" with "Rome" in the text, "Persian" with "Sasanian Persia") for that name rather
@@ -794,9 +794,14 @@ def _resolve_demonyms(groups: dict, order: list[str]) -> None:
             continue
         # One-word forms only: "South Vietnamese" is not formed from "Southeast Asia".
         forms = {f for f in (m.text.removeprefix("the ").strip() for m in ms) if " " not in f}
+        # A known demonym whose state had ended before the time the text is set in stands for
+        # a later state the text names with it ("Roman" in a text on 626 is the "Eastern Roman
+        # Empire", not the Roman Empire of 476).
+        ended = bool(known_only_demonym and doc is not None) and _ended_before_text(
+            doc, gz.states[g["canonical"]].until)
         targets = [o for o in places if o in groups and o != gid
                    and (groups[o]["canonical"] is None or (
-                       groups[o]["canonical"] in gz.states and not known_only_demonym
+                       groups[o]["canonical"] in gz.states and (not known_only_demonym or ended)
                        and gz.states[groups[o]["canonical"]].historical))
                    and any(demonym_fits(f, w) for f in forms for w in words[o])]
         if len(targets) == 1:
@@ -820,6 +825,21 @@ def _state_name(canonical: str, mentions: list[ActorMention]) -> str:
     if not forms or any(key(f) == key(canonical) for f in forms):
         return canonical
     return max(forms, key=lambda t: (len(t.split()), len(t))).removeprefix("the ")
+
+
+def _text_year(doc: Doc) -> int | None:
+    """The year the text is set in (see :func:`narrative_year`), read once per document and
+    only when something needs it."""
+    year = cache(doc).get("narrative_year", False)
+    if year is False:
+        year = cache(doc)["narrative_year"] = narrative_year(doc_text(doc))
+    return year
+
+
+def _ended_before_text(doc: Doc, until: str | None) -> bool:
+    """Whether a state had ended before the time the text is set in."""
+    year = _text_year(doc)
+    return year is not None and _until_year(until) < year
 
 
 def _until_year(until: str | None) -> int:
@@ -967,15 +987,13 @@ class ActorsComponent(RulesComponent):
             for i in range(m.token_start, m.token_end):
                 token_actor.setdefault(i, name)
         states = gazetteer().states
-        year: int | None | bool = False  # the text's year, read only if a state needs it
         for c in clusters:
             if c.type == "GPE" and c.name in states:
                 c.ids = iso_codes(states[c.name])  # also for a state reached by its demonym
                 since = states[c.name].since
                 if not since or states[c.name].historical:
                     continue
-                if year is False:
-                    year = narrative_year(doc_text(doc))
+                year = _text_year(doc)
                 if year is not None and year < _PRE_MODERN and year < int(since):
                     # "Italy" in a text on 218 BC or 1378 is the peninsula, not the state
                     # founded in 1861: a region. (Only in a text set before the modern
