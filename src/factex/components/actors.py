@@ -39,7 +39,7 @@ from factex.language.lexicon import (
     TITLES,
 )
 from factex.components.lemmas import lemma_index
-from factex.language.docutil import cache, doc_text, line_at, span_text, token_texts
+from factex.language.docutil import cache, doc_text, span_text, token_texts
 from factex.language.countries import iso_codes
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
@@ -376,26 +376,6 @@ def narrative_year(text: str) -> int | None:
     return years[len(years) // 2]
 
 
-def _heading_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
-    """A one-word name that only ever opens a line that is no sentence (a heading, a menu or a
-    list item) and is a common English word ("Background", "Numbers", "Jump"): no proper name."""
-    if not common or any(len(m.text.split()) != 1 or m.text.isupper() for m in mentions):
-        return False
-    text = doc_text(doc)
-    for m in mentions:
-        if not (m.start == 0 or text[m.start - 1] == "\n") or m.label == PERSON_CUE:
-            return False
-        bounds = line_at(text, m.start)
-        line = text[m.start:bounds[1] if bounds else len(text)].rstrip()
-        if line.endswith((".", "!", "?", ":", ";", '"', "\u201d", ")")) or len(line.split()) > 3:
-            return False  # a sentence that opens with the name ("Pericles, who led Athens …")
-    word = mentions[0].text.lower()
-    if key(mentions[0].text) in gazetteer().places:
-        return False  # "Brussels, 14 March 2023 -": a dateline's city
-    return word not in _BODIES and word not in ORG_WORDS and (
-        word in common or (word.endswith("s") and word[:-1] in common))
-
-
 # Tags of a finite verb: a line with one, ending as a sentence ends, is prose.
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
@@ -420,7 +400,7 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
         line_start = m.start == 0 or text[m.start - 1] == "\n"
         if line_start and text[m.end:m.end + 1] in (":", "."):
             continue  # a label or a run-in heading
-        bounds = line_at(text, m.start)
+        bounds = _line_bounds(text, m.start)
         if bounds is None or _prose_line(doc, text, *bounds):
             return False
         before = text[bounds[0]:m.start].rstrip()
@@ -428,6 +408,20 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
                 or len(text[bounds[0]:bounds[1]].split()) <= 6):
             return False  # "charity in England and Wales": a name inside a phrase
     return True
+
+
+def _line_bounds(text: str, i: int, reach: int = 400) -> tuple[int, int] | None:
+    """The (start, end) of the line holding character ``i`` (the text's end ends the last
+    line), or None for a line longer than ``reach`` on either side: prose, not a menu."""
+    start = text.rfind("\n", max(0, i - reach), i) + 1
+    if start == 0 and i > reach:
+        return None
+    end = text.find("\n", i, i + reach)
+    if end < 0:
+        if len(text) - i > reach:
+            return None
+        end = len(text)
+    return start, end
 
 
 def _prose_line(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -510,7 +504,7 @@ def _initials(name: str) -> str:
 def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
             common: frozenset[str] | set[str] = frozenset()) -> list[ActorCluster]:
     """Group mentions into actors and choose each actor's canonical name and type (``common``:
-    the common English words, see :func:`_heading_word`)."""
+    the common English words, see :func:`_boilerplate_word`)."""
     groups: dict[str, dict] = {}
     order: list[str] = []
 
@@ -543,8 +537,7 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
             continue  # only ever names a happening or scheme
         if not g["canonical"] and _common_word(doc, g["mentions"]):
             continue  # "Trade", "Cargo", "Print": a word the text also writes in lower case
-        if not g["canonical"] and (_heading_word(doc, g["mentions"], common)
-                                   or _boilerplate_word(doc, g["mentions"], common)):
+        if not g["canonical"] and _boilerplate_word(doc, g["mentions"], common):
             continue  # "Background", "Jump", "Print": a common word outside prose
         typ = g["types"].most_common(1)[0][0]
         if not g["canonical"]:

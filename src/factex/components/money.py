@@ -575,6 +575,7 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in on_path):
             for child in (c for c in obj.children if c.dep_ == "prep"):
                 _prep_role(doc, table, frames, child, found)
+    subj_actor = None
     if verb is not None:
         subj, passive = _subject(verb)
         subj_actor = _actor_of(doc, subj) if subj is not None and not passive else None
@@ -601,17 +602,13 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
             roles[role] = "the article's other party (factex_topic)"
     payer, recipient = completed
     subject = protagonist(doc)
-    if (recipient is None and payer is not None and subject is not None and payer != subject
-            and company_name(subject, COMPANY_NOUNS) and _actor_type(doc, payer) == "ORG"):
+    if (recipient is None and subject is not None and payer != subject
+            and company_name(subject, COMPANY_NOUNS)
+            and ((payer is not None and _actor_type(doc, payer) == "ORG")
+                 or ("receive" in frames and not subj_actor))):
         # A company profile: a loan or investment from a bank or fund goes to the company the
-        # text is about ("financed with a $150 million loan from the IFC").
-        recipient = subject
-        roles["recipient"] = "the text's protagonist (coref.protagonist)"
-    if (recipient is None and subject is not None and "receive" in frames and payer != subject
-            and company_name(subject, COMPANY_NOUNS) and verb is not None
-            and not (_subject(verb)[0] is not None and _actor_of(doc, _subject(verb)[0]))):
-        # A company profile: what was raised or borrowed without a named taker went to the
-        # company the text is about ("The offering raised SEK 18 million").
+        # text is about ("financed with a $150 million loan from the IFC"), and so does what
+        # was raised or borrowed without a named taker ("The offering raised SEK 18 million").
         recipient = subject
         roles["recipient"] = "the text's protagonist (coref.protagonist)"
     if payer == recipient:
