@@ -596,3 +596,13 @@ def test_a_death_leaves_out_the_names_of_its_circumstances(extractor):
             "middle of a renewed war with Sweyn's son Cnut.")
     died = [e for e in extractor.extract(text).events if e.trigger == "died"]
     assert died and "Cnut" not in died[0].actors and "Sweyn" not in died[0].actors
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("The bombardment ceased on 22 February 1984.", "bombardment", "conflict"),
+    ("On May 18, 1974, India exploded a nuclear device in Rajasthan.", "exploded", "other"),
+    ("In 2005 a cholera outbreak spread through the capital.", "outbreak", "other"),
+])
+def test_more_happening_words(extractor, text, trigger, etype):
+    evs = [e for e in extractor.extract(text).events if e.trigger.endswith(trigger)]
+    assert evs and evs[0].type == etype, extractor.extract(text).events
