@@ -209,3 +209,10 @@ def test_a_loan_from_a_bank_in_a_company_profile_goes_to_the_company(extractor):
     # without a company the text is about, nobody is made the recipient
     (m,) = extractor.extract(loan).money
     assert (m.payer, m.recipient) == ("Norwegian Industrial Bank", None)
+
+
+def test_a_fine_goes_to_the_one_other_organisation_of_its_sentence(extractor):
+    text = ("In 2014 the Bundeskartellamt, Germany's competition authority, concluded that "
+            "several brewers had coordinated prices, and Brauerei Kessler paid a fine of EUR 2.1 million.")
+    money = extractor.extract(text).money
+    assert money and money[0].payer == "Brauerei Kessler" and money[0].recipient == "Bundeskartellamt", money

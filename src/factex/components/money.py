@@ -24,6 +24,7 @@ from factex.language.lexicon import (
     COMPANY_NOUNS,
     MONEY_QUALIFIERS,
     NUMBER_WORDS,
+    PENALTY_NOUNS,
     TRANSFER_NOUNS,
     company_name,
 )
@@ -611,10 +612,26 @@ def _parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         # was raised or borrowed without a named taker ("The offering raised SEK 18 million").
         recipient = subject
         roles["recipient"] = "the text's protagonist (coref.protagonist)"
+    if recipient is None and payer is not None and any(n.lemma_.lower() in PENALTY_NOUNS for n in path):
+        # "the Bundeskartellamt concluded that …, and Kessler paid a fine of EUR 2.1 million":
+        # a fine is paid to the one other organisation the sentence names.
+        recipient = _one_other_organisation(doc, span, payer)
+        if recipient is not None:
+            roles["recipient"] = "a penalty goes to the sentence's one other organisation"
     if payer == recipient:
         recipient = None
     mention.payer, mention.recipient = payer, recipient
     mention.roles = {r: how for r, how in roles.items() if getattr(mention, r) is not None}
+
+
+def _one_other_organisation(doc: Doc, span: Span, payer: str) -> str | None:
+    """The one organisation other than ``payer`` named in the amount's sentence, or None."""
+    table = doc._.factex_token_actor or {}
+    types = actor_types(doc)
+    sent = span.sent
+    found = {table[t.i] for t in sent if t.i in table and table[t.i] != payer
+             and types.get(table[t.i]) == "ORG"}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _prep_role(doc: Doc, table, frames: frozenset[str], prep: Token,
