@@ -575,6 +575,7 @@ def test_a_retrieval_date_drops_only_its_own_sentence(extractor):
     ("Maria Lindqvist became chief executive in January 2005.", "became"),
     ("Ashoka came to the throne around 268 BC.", "came"),
     ("In February 628 Khosrow was put to death by his son.", "put"),
+    ("Ellen Johnson Sirleaf was sworn in as president on 16 January 2006.", "sworn"),
 ])
 def test_light_verbs_with_their_object_are_happenings(extractor, text, trigger):
     evs = [e for e in extractor.extract(text).events if e.trigger == trigger]
