@@ -607,3 +607,12 @@ def test_a_death_leaves_out_the_names_of_its_circumstances(extractor):
 def test_more_happening_words(extractor, text, trigger, etype):
     evs = [e for e in extractor.extract(text).events if e.trigger.endswith(trigger)]
     assert evs and evs[0].type == etype, extractor.extract(text).events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In April 2016 the Supreme Court ruled that the detention was unconstitutional.", True),
+    ("In the 15th century Songhay absorbed the provinces that Mali had once ruled.", False),
+    ("In 2024 management ruled out a sale of the plant.", False),
+])
+def test_ruling_is_a_court_s_not_a_reign(extractor, text, expected):
+    assert bool([e for e in extractor.extract(text).events if e.trigger == "ruled"]) is expected
