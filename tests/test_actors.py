@@ -608,3 +608,15 @@ def test_a_demonym_of_a_state_gone_by_the_texts_time_joins_the_later_state_it_na
             "took Jerusalem in 614, and a Roman army was beaten in 613. The Romans won in 627.")
     rec = extractor.extract(text)
     assert "Roman Empire" not in {a.name for a in rec.actors}, [(a.name, a.aliases) for a in rec.actors]
+
+
+def test_a_modern_states_demonym_in_a_text_before_it_is_a_people(extractor):
+    text = ("In 622 Heraclius left the capital. In 626 the Turks joined him, and in 627 the "
+            "Turkish horsemen rode south with him into Mesopotamia in 627.")
+    names = {a.name for a in extractor.extract(text).actors}
+    assert "Turkey" not in names, names
+
+
+def test_a_modern_states_demonym_in_a_modern_text_is_the_state(extractor):
+    names = {a.name for a in extractor.extract("In 2016 the Turkish government closed the border.").actors}
+    assert "Turkey" in names, names

@@ -783,6 +783,12 @@ def _resolve_demonyms(groups: dict, order: list[str], doc: Doc | None = None) ->
         # Only a historical state's: "Portuguese" stays Portugal beside "Portuguese Angola".
         known_only_demonym = g["canonical"] and all(m.label == "NORP" for m in ms) \
             and g["canonical"] in gz.states and gz.states[g["canonical"]].historical
+        # Or a modern state's in a text set before it, and before the modern states: "the
+        # Turks" in a text on 626 are a people, not Turkey.
+        people = bool(g["canonical"]) and doc is not None and all(m.label == "NORP" for m in ms) \
+            and g["canonical"] in gz.states and not gz.states[g["canonical"]].historical \
+            and _before_its_time(doc, gz.states[g["canonical"]].since)
+        known_only_demonym = known_only_demonym or people
         if not unknown and not known_only_demonym:
             continue
         # One-word forms only: "South Vietnamese" is not formed from "Southeast Asia".
@@ -799,7 +805,7 @@ def _resolve_demonyms(groups: dict, order: list[str], doc: Doc | None = None) ->
                    and any(demonym_fits(f, w) for f in forms for w in words[o])]
         if len(targets) == 1:
             _merge_into(groups, order, gid, targets[0])
-        elif unknown:
+        elif unknown or people:
             groups.pop(gid)
             order.remove(gid)
 
@@ -827,6 +833,13 @@ def _text_year(doc: Doc) -> int | None:
     if year is False:
         year = cache(doc)["narrative_year"] = narrative_year(doc_text(doc))
     return year
+
+
+def _before_its_time(doc: Doc, since: str | int | None) -> bool:
+    """Whether the text is set before the modern state system and before a state's founding
+    year (see the LOC rule in ActorsComponent._process)."""
+    year = _text_year(doc)
+    return bool(since) and year is not None and year < _PRE_MODERN and year < int(since)
 
 
 def _ended_before_text(doc: Doc, until: str | None) -> bool:
@@ -983,11 +996,7 @@ class ActorsComponent(RulesComponent):
         for c in clusters:
             if c.type == "GPE" and c.name in states:
                 c.ids = iso_codes(states[c.name])  # also for a state reached by its demonym
-                since = states[c.name].since
-                if not since or states[c.name].historical:
-                    continue
-                year = _text_year(doc)
-                if year is not None and year < _PRE_MODERN and year < int(since):
+                if not states[c.name].historical and _before_its_time(doc, states[c.name].since):
                     # "Italy" in a text on 218 BC or 1378 is the peninsula, not the state
                     # founded in 1861: a region. (Only in a text set before the modern
                     # states: "India" in 1857 is British India, a polity.)
