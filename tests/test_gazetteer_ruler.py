@@ -52,6 +52,8 @@ def test_patterns_come_from_the_rules():
 @pytest.mark.parametrize("text, name, label", [
     ("Hannibal crossed the Pyrenees in 218 BC.", "Pyrenees", "LOC"),
     ("The fleet sailed into the Adriatic that summer.", "Adriatic", "LOC"),
+    # a model entity that only adds "the" is no longer name
+    ("In 1982 the Arabian states of the Persian Gulf agreed to pay reparations.", "Persian Gulf", "LOC"),
 ])
 def test_untagged_regions_become_entities(nlp, text, name, label):
     doc = nlp(text)

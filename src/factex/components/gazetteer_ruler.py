@@ -78,9 +78,10 @@ def gazetteer_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> li
 def _inside_longer_name(doc, span: Span, ent_at: dict) -> bool:
     """Whether a match is part of a longer name: a model entity reaching past it, or a
     capitalised word (not a sentence's first) right before or after it."""
-    if any(e.start < span.start or e.end > span.end
-           for e in {ent_at[i] for i in range(span.start, span.end) if i in ent_at}):
-        return True
+    for e in {ent_at[i] for i in range(span.start, span.end) if i in ent_at}:
+        start = e.start + 1 if doc[e.start].lower_ == "the" else e.start  # "the Persian Gulf"
+        if start < span.start or e.end > span.end:
+            return True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and (before.is_title or before.text in ("-", "–")) \
