@@ -85,7 +85,8 @@ def _inside_longer_name(doc, span: Span, ent_at: dict) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and (before.is_title or before.text in ("-", "–")) \
-            and not before.is_sent_start and before.lower_ != "the":
+            and not before.is_sent_start and before.lower_ != "the" \
+            and ent_at.get(before.i) is None:  # "the Iron Age Levant": another name before it
         return True
     return after is not None and after.is_title and after.is_alpha
 
