@@ -620,3 +620,12 @@ def test_a_modern_states_demonym_in_a_text_before_it_is_a_people(extractor):
 def test_a_modern_states_demonym_in_a_modern_text_is_the_state(extractor):
     names = {a.name for a in extractor.extract("In 2016 the Turkish government closed the border.").actors}
     assert "Turkey" in names, names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Botnia built a pulp mill at Fray Bentos on the River Uruguay in 2005.", "River Uruguay"),
+    ("In 2007 Turkish aircraft bombed PKK camps on Mount Cudi.", "Mount Cudi"),
+])
+def test_names_led_by_a_feature_word_are_places_without_a_government(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "LOC", [(a.name, a.type) for a in extractor.extract(text).actors]
