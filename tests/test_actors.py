@@ -629,3 +629,19 @@ def test_a_modern_states_demonym_in_a_modern_text_is_the_state(extractor):
 def test_names_led_by_a_feature_word_are_places_without_a_government(extractor, text, name):
     actor = _actor(extractor.extract(text), name)
     assert actor is not None and actor.type == "LOC", [(a.name, a.type) for a in extractor.extract(text).actors]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("In September 1011 the Danes captured Archbishop Ælfheah at Canterbury.", "Ælfheah", "PERSON"),
+    ("A temporary arena with 20,000 seats was built on the Place du Marché, one of the largest "
+     "squares on Lake Geneva, in 2019.", "Place du Marché", "LOC"),
+])
+def test_personal_titles_and_squares(extractor, text, name, type_):
+    rec = extractor.extract(text)
+    actor = next((a for a in rec.actors if a.name == name or name in a.aliases), None)
+    assert actor is not None and actor.type == type_, [(a.name, a.type) for a in rec.actors]
+
+
+def test_a_title_inside_a_place_name_makes_no_person(extractor):
+    rec = extractor.extract("Displacement in the Port-au-Prince Metropolitan Area rose in 2024.")
+    assert not any(a.type == "PERSON" for a in rec.actors), [(a.name, a.type) for a in rec.actors]

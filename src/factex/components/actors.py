@@ -563,9 +563,10 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
     if any(_organisation_appositive(doc, m) for m in mentions):
         return "ORG"  # "the Bundeskartellamt, Germany's competition authority,"
     if last & LOC_WORDS or any(m.text.split()[-1] in FEATURE_NOUNS for m in mentions) \
-            or any(m.text.startswith(("River ", "Mount ", "Lake ", "Gulf of ", "Bay of ", "Sea of "))
+            or any(m.text.startswith(("River ", "Mount ", "Lake ", "Gulf of ", "Bay of ", "Sea of ",
+                                      "Rue ", "Place ", "Avenue ", "Boulevard ", "Plaza ", "Piazza "))
                    for m in mentions):
-        return "LOC"  # "the Uruguay River", "the River Uruguay", "Lake Trasimene"
+        return "LOC"  # "the River Uruguay", "Lake Trasimene", "the Place du Marché"
     if words & ORG_WORDS:
         return "ORG"
     if last & GPE_WORDS or any(m.text.lower().startswith(("territory of", "province of", "state of"))

@@ -125,6 +125,10 @@ def _merged_ents(doc: Doc) -> list[Span]:
 # where it cannot be the pronoun.
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _APPOSITIVE_NOUNS = TITLES | ROLE_NOUNS | KIN_NOUNS
+# Titles no organisation's name begins with: "Archbishop Ælfheah" is a person whatever the
+# model called it (unlike "General Motors" or "Secretary of State").
+_PERSONAL_TITLES = frozenset("""king queen prince princess emperor empress tsar czar sultan shah
+    emir amir pope cardinal bishop archbishop ealdorman mr mrs ms dr sir dame""".split())
 # Model labels a personal name can hide under; a cue may turn these into PERSON.
 _RELABELLABLE = frozenset(("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"))
 
@@ -267,8 +271,12 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         # "the consuls Lucius Aemilius Paullus and Gaius Terentius Varro": the second name of
         # a pair shares the first one's cue.
         titled = titled or (start > 1 and texts[start - 1] == "and" and start - 1 in cued)
-        if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON":
-            continue  # "General Motors", "General Assembly": the title word is part of a name
+        if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON" \
+                and (texts[titles[-1]].lower().rstrip(".") not in _PERSONAL_TITLES
+                     or ent_at[titles[-1]].label_ in ("GPE", "LOC")):
+            # "General Motors", "General Assembly", "Port-au-Prince": the title word is part of
+            # a name (but the model's "Archbishop Ælfheah" organisation is a person).
+            continue
         if titled and b < len(doc) and texts[b] == "I" and b not in ent_at:
             b += 1  # "King Artaxerxes I": the tagger reads "I" as a pronoun
         span = doc[start:b]
