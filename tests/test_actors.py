@@ -645,3 +645,18 @@ def test_personal_titles_and_squares(extractor, text, name, type_):
 def test_a_title_inside_a_place_name_makes_no_person(extractor):
     rec = extractor.extract("Displacement in the Port-au-Prince Metropolitan Area rose in 2024.")
     assert not any(a.type == "PERSON" for a in rec.actors), [(a.name, a.type) for a in rec.actors]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 2007 the deal with RusAl collapsed after a dispute over the dam's height.", "RusAl"),
+    ("In 2000 Gavi, the Vaccine Alliance, began funding vaccines in Madagascar.", "Gavi"),
+])
+def test_brands_and_alliances_are_organisations(extractor, text, name):
+    rec = extractor.extract(text)
+    actor = next((a for a in rec.actors if a.name.startswith(name)), None)
+    assert actor is not None and actor.type == "ORG", [(a.name, a.type) for a in rec.actors]
+
+
+def test_a_surname_prefix_is_no_brand(extractor):
+    rec = extractor.extract("In 1950 General Douglas MacArthur landed at Inchon. MacArthur said the war would end soon.")
+    assert any(a.type == "PERSON" and "MacArthur" in a.name for a in rec.actors), [(a.name, a.type) for a in rec.actors]

@@ -562,6 +562,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
         return "ORG"  # "Vestkyst Laks AS", "the Japanese smelter Hokuyo Metals"
     if any(_organisation_appositive(doc, m) for m in mentions):
         return "ORG"  # "the Bundeskartellamt, Germany's competition authority,"
+    if typ == "PERSON" and all(_CAMEL.fullmatch(m.text) for m in mentions):
+        return "ORG"  # "RusAl", "SwissInfo": a capital inside a word is a brand's, not a name's
     if last & LOC_WORDS or any(m.text.split()[-1] in FEATURE_NOUNS for m in mentions) \
             or any(m.text.startswith(("River ", "Mount ", "Lake ", "Gulf of ", "Bay of ", "Sea of ",
                                       "Rue ", "Place ", "Avenue ", "Boulevard ", "Plaza ", "Piazza "))
@@ -610,6 +612,9 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
 
 
 
+# One word with a capital after a lower-case letter, not a surname's prefix (McDonald,
+# MacArthur, DeSantis, LeBron, DiCaprio, VanDyke).
+_CAMEL = re.compile(r"(?!Mc|Mac|De|Le|La|Di|Du|Van|Von|Fitz)[A-Z][a-z]+[A-Z][A-Za-z]*")
 # A name and its epithet: "Thorkell the Tall", "Ivan the Terrible".
 _EPITHET = re.compile(r"[A-Z][\w'’-]+ the [A-Z][a-z]+")
 # Last words of the names of writings, which "say" and "record" as people do.
@@ -703,7 +708,8 @@ def _organisation_appositive(doc: Doc, m: ActorMention) -> bool:
     root = _root(doc, m.token_start, m.token_end)
     text = doc_text(doc)
     return any(c.dep_ == "appos" and c.left_edge.i == m.token_end + 1 and doc[m.token_end].text == ","
-               and c.pos_ == "NOUN" and c.lemma_.lower() in _ORG_APPOSITIVES
+               and c.pos_ in ("NOUN", "PROPN")
+               and (c.lower_ in _ORG_APPOSITIVES or c.lemma_.lower() in _ORG_APPOSITIVES)
                and "\n" not in text[m.end:c.idx] for c in root.children)
 
 
