@@ -101,3 +101,12 @@ def test_mojibake_that_lost_a_byte_is_repaired(damaged, repaired):
     assert repair(damaged) == repaired
     rt = RepairedText.from_original(damaged)
     assert rt.text == repaired
+
+
+def test_a_non_breaking_space_is_read_as_a_space_and_offsets_still_map(extractor):
+    text = "In 2019 President Hage\u00a0Geingob opened the terminal at Walvis Bay."
+    rec = extractor.extract(text)
+    person = next(a for a in rec.actors if a.type == "PERSON")
+    assert person.name == "Hage Geingob"
+    m = person.mentions[0]
+    assert text[m.start:m.end] == "Hage\u00a0Geingob"

@@ -37,12 +37,15 @@ _LOST_BYTE = (
 
 def repair(text: str) -> str:
     """Repair mojibake and other encoding damage in ``text`` (ftfy, curly quotes kept; the
-    residue of mojibake that lost a byte, see ``_LOST_BYTE``)."""
+    residue of mojibake that lost a byte, see ``_LOST_BYTE``); non-breaking spaces become
+    spaces."""
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
     if "\u00c3" in fixed or "\u00c2" in fixed:
         for pattern, repl in _LOST_BYTE:
             fixed = pattern.sub(repl, fixed)
-    return fixed
+    # A non-breaking space is a space: the tokenizer otherwise makes it a token of its own,
+    # which splits a name ("President Hage\u00a0Geingob") out of the model's reach.
+    return fixed.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 @functools.lru_cache(maxsize=8192)  # at most a few MB of short strings
