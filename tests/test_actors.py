@@ -660,3 +660,11 @@ def test_brands_and_alliances_are_organisations(extractor, text, name):
 def test_a_surname_prefix_is_no_brand(extractor):
     rec = extractor.extract("In 1950 General Douglas MacArthur landed at Inchon. MacArthur said the war would end soon.")
     assert any(a.type == "PERSON" and "MacArthur" in a.name for a in rec.actors), [(a.name, a.type) for a in rec.actors]
+
+
+def test_the_names_of_a_byline_are_persons(extractor):
+    text = ("Rogun dam financing passes $6bn\nBy Farrukh Nazarov in Dushanbe and Elena Costa in Milan\n"
+            "The World Bank approved USD 350 million on 18 December 2024.")
+    rec = extractor.extract(text)
+    costa = next((a for a in rec.actors if a.name == "Elena Costa"), None)
+    assert costa is not None and costa.type == "PERSON", [(a.name, a.type) for a in rec.actors]

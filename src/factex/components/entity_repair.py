@@ -271,6 +271,8 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         # "the consuls Lucius Aemilius Paullus and Gaius Terentius Varro": the second name of
         # a pair shares the first one's cue.
         titled = titled or (start > 1 and texts[start - 1] == "and" and start - 1 in cued)
+        byline = _in_byline(doc, start)
+        titled = titled or byline
         if titles and ent_at.get(titles[-1]) is not None and ent_at[titles[-1]].label_ != "PERSON" \
                 and (texts[titles[-1]].lower().rstrip(".") not in _PERSONAL_TITLES
                      or ent_at[titles[-1]].label_ in ("GPE", "LOC")):
@@ -286,7 +288,7 @@ def _person_cues(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
         # So after a lower-case role noun ("the centurion Phocas", "the Persian commander
         # Rhahzadh"): a place is not a centurion.
         role = start > 0 and doc[start - 1].is_lower and _role_noun(doc[start - 1])
-        relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin or role else _RELABELLABLE
+        relabellable = _RELABELLABLE | {"GPE", "LOC"} if kin or role or byline else _RELABELLABLE
         if any(e.label_ not in relabellable or e.end > b or e.start < a for e in inside):
             # So with an appositive naming a role after it ("Adaeze Okafor, a former
             # investment banker,"): a place is not a banker. (Parsed only when a place's label
@@ -318,6 +320,20 @@ def _in_place_of(ents: list[Span], new: list[Span]) -> list[Span]:
     covered = {i for s in new for i in range(s.start, s.end)}
     rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
     return sorted(rest + new, key=lambda s: s.start)
+
+
+def _in_byline(doc: Doc, start: int) -> bool:
+    """Whether a name stands in a news byline: a short line that opens with "By" ("By Farrukh
+    Nazarov in Dushanbe and Elena Costa in Milan"), whose names are the reporters'."""
+    text = doc_text(doc)
+    i = doc[start].idx
+    line_start = text.rfind("\n", max(0, i - 120), i) + 1
+    if line_start == 0 and i > 120:
+        return False  # no line break near: prose, not a byline
+    if not text.startswith("By ", line_start):
+        return False
+    end = text.find("\n", i, i + 200)
+    return len(text[line_start:end if end >= 0 else i + 200].split()) <= 16
 
 
 def _root(doc: Doc, start: int, end: int):
