@@ -668,3 +668,9 @@ def test_the_names_of_a_byline_are_persons(extractor):
     rec = extractor.extract(text)
     costa = next((a for a in rec.actors if a.name == "Elena Costa"), None)
     assert costa is not None and costa.type == "PERSON", [(a.name, a.type) for a in rec.actors]
+
+
+def test_a_persons_name_runs_on_after_a_middle_initial(extractor):
+    rec = extractor.extract("The historian Richard G. Hovannisian wrote in 1971 that the republic fell in 1920.")
+    assert "Richard G. Hovannisian" in {a.name for a in rec.actors if a.type == "PERSON"}, \
+        [(a.name, a.type) for a in rec.actors]

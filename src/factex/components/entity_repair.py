@@ -66,7 +66,7 @@ class EntityRepair(RulesComponent):
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_entity_repair", parse=True)
         ents, cued = _person_cues(doc, _place_cues(doc, _feature_names(
-            doc, _acronym_names(doc, _merged_ents(doc)))))
+            doc, _acronym_names(doc, _initial_names(doc, _merged_ents(doc))))))
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         doc._.factex_person_cues = sorted(cued)
@@ -105,6 +105,25 @@ def _cut_at_layout(doc: Doc, ents) -> list[Span]:
                 continue
             out.append(Span(doc, words[0].i, words[-1].i + 1, label=e.label_))
     return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _initial_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name that the model ended at a middle initial ("Richard G." + "Hovannisian")
+    runs on over the capitalised words right after the initial."""
+    new = []
+    for e in ents:
+        if e.label_ != "PERSON" or not _INITIAL.fullmatch(doc[e.end - 1].text):
+            continue
+        k = e.end
+        while (k < len(doc) and k - e.end < 3 and doc[k].is_title and doc[k].is_alpha
+               and doc[k].pos_ == "PROPN" and not doc[k].is_stop and not doc[k].is_sent_start):
+            k += 1  # not "Hovannisian, Richard G. The Republic of Armenia"
+        if k > e.end:
+            new.append(Span(doc, e.start, k, label="PERSON"))
+    return _in_place_of(ents, new) if new else ents
 
 
 def _merged_ents(doc: Doc) -> list[Span]:
