@@ -674,3 +674,10 @@ def test_a_persons_name_runs_on_after_a_middle_initial(extractor):
     rec = extractor.extract("The historian Richard G. Hovannisian wrote in 1971 that the republic fell in 1920.")
     assert "Richard G. Hovannisian" in {a.name for a in rec.actors if a.type == "PERSON"}, \
         [(a.name, a.type) for a in rec.actors]
+
+
+def test_river_x_and_x_river_are_one_actor(extractor):
+    rec = extractor.extract("The Uruguay River forms the border with Argentina. Botnia built a pulp "
+                            "mill at Fray Bentos on the River Uruguay in 2005.")
+    rivers = [a for a in rec.actors if "Uruguay" in a.name and a.type == "LOC"]
+    assert len(rivers) == 1 and len(rivers[0].mentions) == 2, [(a.name, a.type, a.mentions) for a in rec.actors]

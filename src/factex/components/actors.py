@@ -496,6 +496,12 @@ def propagate(doc: Doc, clusters: list[ActorCluster]) -> None:
         c.mentions.sort(key=lambda m: m.start)
 
 
+def _river_key(text: str) -> str:
+    """A name's clustering key, "River Uruguay" and "the Uruguay River" alike."""
+    k = key(text)
+    return k[len("river "):] + " river" if k.startswith("river ") else k
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_STOP]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
@@ -514,8 +520,13 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
             order.append(gid)
         return groups[gid]
 
+    regions = gazetteer().regions
     for canonical, typ, m in found:
-        gid = f"gz:{canonical}" if canonical else f"k:{key(m.text)}"
+        if not canonical and m.text.startswith("River "):
+            region = regions.get(_river_key(m.text))  # "River Uruguay": the Uruguay River
+            if region is not None:
+                canonical, typ = region.name, region.type
+        gid = f"gz:{canonical}" if canonical else f"k:{_river_key(m.text)}"
         g = group(gid)
         if canonical:
             g["canonical"] = canonical
