@@ -681,3 +681,9 @@ def test_river_x_and_x_river_are_one_actor(extractor):
                             "mill at Fray Bentos on the River Uruguay in 2005.")
     rivers = [a for a in rec.actors if "Uruguay" in a.name and a.type == "LOC"]
     assert len(rivers) == 1 and len(rivers[0].mentions) == 2, [(a.name, a.type, a.mentions) for a in rec.actors]
+
+
+def test_a_verb_opening_a_table_cell_is_no_part_of_a_name(extractor):
+    text = "Timeline\n1840 | Renamed Alexandropol\n1924 | Renamed Leninakan\n1992 | Renamed Gyumri\n"
+    names = {a.name for a in extractor.extract(text).actors}
+    assert not any(n.startswith("Renamed") for n in names), names

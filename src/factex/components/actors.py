@@ -118,9 +118,11 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
                 doc[j].is_lower and doc[j].lower_ not in ("of", "and", "for", "de", "du", "des", "la", "the")
                 for j in range(k, end)):
             start = k
-    # "Renamed Leninakan", "Leaving Atlanta": a capitalised verb that opened the sentence
-    # (not the "United" of a known name).
-    if (start < end - 1 and doc[start].is_title and doc[start].is_sent_start and verb_form
+    # "Renamed Leninakan", "Leaving Atlanta": a capitalised verb that opened the sentence or a
+    # cell of a table ("1924 | Renamed Leninakan"), not the "United" of a known name.
+    opens = doc[start].is_sent_start or (start > 0 and (
+        doc[start - 1].text in ("|", ">", "•", "·", "»", ":") or "\n" in doc[start - 1].text))
+    if (start < end - 1 and doc[start].is_title and opens and verb_form
             and verb_form(texts[start]) and not gazetteer().state_of(span_text(span))
             and not gazetteer().organisations.get(key(span_text(span)))):
         start += 1
