@@ -687,3 +687,8 @@ def test_a_verb_opening_a_table_cell_is_no_part_of_a_name(extractor):
     text = "Timeline\n1840 | Renamed Alexandropol\n1924 | Renamed Leninakan\n1992 | Renamed Gyumri\n"
     names = {a.name for a in extractor.extract(text).actors}
     assert not any(n.startswith("Renamed") for n in names), names
+
+
+def test_no_name_starts_with_an_article(extractor):
+    names = {a.name for a in extractor.extract("In April 1979 Iran was declared an Islamic Republic.").actors}
+    assert not any(n.lower().startswith(("a ", "an ", "the ")) for n in names), names

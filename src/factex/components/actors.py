@@ -88,9 +88,9 @@ def _trim_name(span: Span, verb_form=None) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     texts = token_texts(doc)
-    while start < end and (texts[start].lower() == "the" or (
+    while start < end and (texts[start].lower() == "the" or texts[start] in ("a", "an") or (
             texts[start] in ("BC", "BCE", "AD", "CE") and end - start > 1)):
-        start += 1  # "the", and an era marker run into the name ("218 BC Rome")
+        start += 1  # "the", "an", and an era marker run into the name ("218 BC Rome")
     while end > start and texts[end - 1] in ("'s", "\u2019s", "'", "\u2019", "-", "\u2013"):
         end -= 1
     for i in range(start + 1, end - 1):
