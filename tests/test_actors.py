@@ -692,3 +692,9 @@ def test_a_verb_opening_a_table_cell_is_no_part_of_a_name(extractor):
 def test_no_name_starts_with_an_article(extractor):
     names = {a.name for a in extractor.extract("In April 1979 Iran was declared an Islamic Republic.").actors}
     assert not any(n.lower().startswith(("a ", "an ", "the ")) for n in names), names
+
+
+def test_an_amount_in_a_currency_code_is_no_organisation(extractor):
+    rec = extractor.extract("Displaced households received a one-off transfer of HTG 12,000 between "
+                            "18 March and 10 April 2024.")
+    assert not any(a.name.startswith("HTG") for a in rec.actors), [(a.name, a.type) for a in rec.actors]

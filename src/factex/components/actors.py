@@ -232,8 +232,9 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
             continue
         if len(span) > 1 and doc[span.end - 1].lower_ in OFFICE_WORDS and not gz.organisations.get(key(text)):
             continue  # "WFP Country Director", "the EU Commissioner": an office, not a party
-        if any(a < span.end_char and span.start_char < b for a, b in amounts):
-            continue  # "HTG 1,350", "EUR 60,000": an amount, not a name
+        if any(a < span.end_char and span.start_char < b for a, b in amounts) or _CODED_AMOUNT.fullmatch(text):
+            continue  # "HTG 1,350", "EUR 60,000": an amount, not a name (whether or not the
+            # currency table knows the code)
         if _currency_name(text):
             continue  # "the Deutsche Mark replaced the Reichsmark": money, not a party
         if _names_no_actor(span) and not gz.organisations.get(key(text)):
@@ -625,6 +626,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
 
 
 
+# A three-letter code and a number: an amount in a currency, known to the table or not.
+_CODED_AMOUNT = re.compile(r"[A-Z]{3}\s?\d[\d.,]*(?:\s?(?:million|billion|bn|m|k))?")
 # One word with a capital after a lower-case letter, not a surname's prefix (McDonald,
 # MacArthur, DeSantis, LeBron, DiCaprio, VanDyke).
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Le|La|Di|Du|Van|Von|Fitz)[A-Z][a-z]+[A-Z][A-Za-z]*")
