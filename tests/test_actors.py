@@ -698,3 +698,9 @@ def test_an_amount_in_a_currency_code_is_no_organisation(extractor):
     rec = extractor.extract("Displaced households received a one-off transfer of HTG 12,000 between "
                             "18 March and 10 April 2024.")
     assert not any(a.name.startswith("HTG") for a in rec.actors), [(a.name, a.type) for a in rec.actors]
+
+
+def test_a_states_own_spelling_is_the_state(extractor):
+    rec = extractor.extract("Sénégal : la Banque approuve 96,4 millions d'euros. In 2024 the Bank approved a loan to Senegal.")
+    senegal = next((a for a in rec.actors if a.name == "Senegal"), None)
+    assert senegal is not None and "Sénégal" in senegal.aliases, [(a.name, a.aliases) for a in rec.actors]
