@@ -39,7 +39,7 @@ from factex.language.lexicon import (
     TITLES,
 )
 from factex.components.lemmas import lemma_index
-from factex.language.docutil import cache, doc_text, span_text, token_texts
+from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
 from factex.language.countries import iso_codes
 from factex.language.gazetteer import key
 from factex.records.mentions import ActorCluster, ActorMention
@@ -403,7 +403,7 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
         line_start = m.start == 0 or text[m.start - 1] == "\n"
         if line_start and text[m.end:m.end + 1] in (":", "."):
             continue  # a label or a run-in heading
-        bounds = _line_bounds(text, m.start)
+        bounds = line_bounds(text, m.start)
         if bounds is None or _prose_line(doc, text, *bounds):
             return False
         before = text[bounds[0]:m.start].rstrip()
@@ -411,20 +411,6 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
                 or len(text[bounds[0]:bounds[1]].split()) <= 6):
             return False  # "charity in England and Wales": a name inside a phrase
     return True
-
-
-def _line_bounds(text: str, i: int, reach: int = 400) -> tuple[int, int] | None:
-    """The (start, end) of the line holding character ``i`` (the text's end ends the last
-    line), or None for a line longer than ``reach`` on either side: prose, not a menu."""
-    start = text.rfind("\n", max(0, i - reach), i) + 1
-    if start == 0 and i > reach:
-        return None
-    end = text.find("\n", i, i + reach)
-    if end < 0:
-        if len(text) - i > reach:
-            return None
-        end = len(text)
-    return start, end
 
 
 def _prose_line(doc: Doc, text: str, start: int, end: int) -> bool:

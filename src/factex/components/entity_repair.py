@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factex.components.base import RulesComponent, require
-from factex.language.docutil import cache, doc_text, span_text, token_texts
+from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
 from factex.language.gazetteer import key
 from factex.language.lexicon import (
     DISASTER_NOUNS,
@@ -345,14 +345,9 @@ def _in_byline(doc: Doc, start: int) -> bool:
     """Whether a name stands in a news byline: a short line that opens with "By" ("By Farrukh
     Nazarov in Dushanbe and Elena Costa in Milan"), whose names are the reporters'."""
     text = doc_text(doc)
-    i = doc[start].idx
-    line_start = text.rfind("\n", max(0, i - 120), i) + 1
-    if line_start == 0 and i > 120:
-        return False  # no line break near: prose, not a byline
-    if not text.startswith("By ", line_start):
-        return False
-    end = text.find("\n", i, i + 200)
-    return len(text[line_start:end if end >= 0 else i + 200].split()) <= 16
+    bounds = line_bounds(text, doc[start].idx, reach=200)
+    return bounds is not None and text.startswith("By ", bounds[0]) \
+        and len(text[bounds[0]:bounds[1]].split()) <= 16
 
 
 def _root(doc: Doc, start: int, end: int):

@@ -127,11 +127,9 @@ class GazetteerRuler(SpanRuler):
         the model tagged ("Jamuna River", "Mekong Delta") or one that runs on in capitalised
         words ("Upper Nile", "Lake Chad Basin")."""
         matches = super().match(doc)
-        regions = getattr(self, "_regions", frozenset())
-        if not regions:
-            return matches
         ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        return [m for m in matches if m.id_ not in regions or not _inside_longer_name(doc, m, ent_at)]
+        return [m for m in matches
+                if m.id_ not in self._regions or not _inside_longer_name(doc, m, ent_at)]
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """SpanRuler.add_patterns, with phrase patterns made by the tokenizer alone.

@@ -72,6 +72,21 @@ def line_at(text: str, i: int, reach: int = 120) -> tuple[int, int] | None:
     return start, end
 
 
+def line_bounds(text: str, i: int, reach: int = 400) -> tuple[int, int] | None:
+    """Like :func:`line_at`, but the text's end also ends a line: the (start, end) of the line
+    holding character ``i``, or None for a line longer than ``reach`` on either side (prose,
+    not a menu, a label or a byline)."""
+    start = text.rfind("\n", max(0, i - reach), i) + 1
+    if start == 0 and i > reach:
+        return None
+    end = text.find("\n", i, i + reach)
+    if end < 0:
+        if len(text) - i > reach:
+            return None
+        end = len(text)
+    return start, end
+
+
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token, in order, built once (a Token object per access is costly)."""
     c = cache(doc)
