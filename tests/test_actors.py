@@ -700,6 +700,25 @@ def test_an_amount_in_a_currency_code_is_no_organisation(extractor):
     assert not any(a.name.startswith("HTG") for a in rec.actors), [(a.name, a.type) for a in rec.actors]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("In 2019 the telecoms regulator ANATEL fined the operator for dropped calls.", "ANATEL"),
+    ("The state development bank KfW lent the brewery DM 85,000 in 1991.", "KfW"),
+])
+def test_an_acronym_after_a_describing_noun_is_the_organisation(extractor, text, name):
+    actors = {a.name: a.type for a in extractor.extract(text).actors}
+    assert actors.get(name) == "ORG", actors
+    assert not any(n.startswith("DM") for n in actors), actors
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Danish shipping group Holmsted Linjer ASA agreed in May 2022 to buy a rival.", "Holmsted Linjer ASA"),
+    ("In 2015 the brewer Krause Bräu GmbH opened a plant in Leipzig.", "Krause Bräu GmbH"),
+])
+def test_a_legal_form_belongs_to_the_company_name(extractor, text, name):
+    actors = {a.name: a.type for a in extractor.extract(text).actors}
+    assert actors.get(name) == "ORG", actors
+
+
 def test_a_states_own_spelling_is_the_state(extractor):
     rec = extractor.extract("Sénégal : la Banque approuve 96,4 millions d'euros. In 2024 the Bank approved a loan to Senegal.")
     senegal = next((a for a in rec.actors if a.name == "Senegal"), None)

@@ -151,6 +151,15 @@ def _actors_of(extractor, text, etype):
          "programme.", "meeting", ["Kenya", "Norway"]),
         ("At talks in Nairobi, Kenya, in May 2011, Norwegian and Kenyan officials reviewed the "
          "aid programme.", "meeting", ["Kenya", "Norway"]),
+        # "who" after a name in apposition to a noun stands for the name.
+        ("The founder's nephew Paolo Ferri, who became chairman in 1988, sold the firm later.",
+         "other", ["Paolo Ferri"]),
+        # "which" as a clause's subject stands for the organisation it follows.
+        ("The Lindqvist Foundation, which donated SEK 2 million to the school in 2019, was "
+         "founded by a shipowner.", "aid", ["Lindqvist Foundation"]),
+        # A past participle describing a name happened to it.
+        ("Chief Justice Amara Diallo, appointed in March 2016, has since reformed the courts.",
+         "other", ["Amara Diallo"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),

@@ -612,8 +612,9 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
 
 
 
-# A three-letter code and a number: an amount in a currency, known to the table or not.
-_CODED_AMOUNT = re.compile(r"[A-Z]{3}\s?\d[\d.,]*(?:\s?(?:million|billion|bn|m|k))?")
+# A two- or three-letter code and a number: an amount in a currency, known to the table or
+# not ("HTG 12,000", "DM 85,000").
+_CODED_AMOUNT = re.compile(r"[A-Z]{2,3}\s?\d[\d.,]*(?:\s?(?:million|billion|bn|m|k))?")
 # One word with a capital after a lower-case letter, not a surname's prefix (McDonald,
 # MacArthur, DeSantis, LeBron, DiCaprio, VanDyke).
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Le|La|Di|Du|Van|Von|Fitz)[A-Z][a-z]+[A-Z][A-Za-z]*")

@@ -30,6 +30,7 @@ from factex.components.base import RulesComponent, require
 from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
 from factex.language.gazetteer import key
 from factex.language.lexicon import (
+    CORPORATE_FORMS,
     DISASTER_NOUNS,
     GPE_WORD_PLURALS,
     GPE_WORDS,
@@ -66,7 +67,8 @@ class EntityRepair(RulesComponent):
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_entity_repair", parse=True)
         ents, cued = _person_cues(doc, _place_cues(doc, _feature_names(
-            doc, _acronym_names(doc, _initial_names(doc, _merged_ents(doc))))))
+            doc, _described_acronyms(doc, _legal_forms(doc, _acronym_names(
+                doc, _initial_names(doc, _merged_ents(doc))))))))
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         doc._.factex_person_cues = sorted(cued)
@@ -533,6 +535,78 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
     covered = {k for s_ in new for k in range(s_.start, s_.end)}
     rest = [e for e in ents if covered.isdisjoint(range(e.start, e.end))]
     return sorted(rest + new, key=lambda s_: s_.start)
+
+
+# A company's legal form after its name ("Nordhav Seafood ASA", "Kessler GmbH").
+_LEGAL_FORMS = CORPORATE_FORMS | frozenset("ASA Oyj Ltd Inc plc PLC LLC GmbH SpA Srl SARL".split())
+_NAMED_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"))
+
+
+def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name followed by a legal form is a company's, the form included: the model leaves
+    the form out and may take the rest for a person ("Nordhav Seafood ASA")."""
+    ent_at = {k for e in ents for k in range(e.start, e.end)}
+    out: list[Span] = []
+    changed = False
+    def joined(j: int) -> bool:
+        return j < len(doc) and j not in ent_at and "\n" not in doc[j - 1].whitespace_
+
+    for e in ents:
+        end = e.end
+        if e.label_ in _NAMED_LABELS:
+            # Words of the name the model left out before the form ("Krause Bräu GmbH").
+            j = end
+            while joined(j) and j - end < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                    and doc[j].text not in _LEGAL_FORMS:
+                j += 1
+            while joined(j) and doc[j].text.rstrip(".") in _LEGAL_FORMS:
+                end = j = j + 1
+        if end > e.end:
+            out.append(Span(doc, e.start, end, label="ORG"))
+            changed = True
+        else:
+            out.append(e)
+    return out if changed else ents
+
+
+# Common nouns that describe an organisation the text then names by its acronym ("the civil
+# aviation agency ANAC", "the state development bank KfW", "the food workers' union NNN").
+_DESCRIBING_NOUNS = ORG_WORDS | frozenset("""regulator watchdog carrier lender insurer broker
+    operator firm utility broadcaster newspaper daily conglomerate producer manufacturer
+    maker developer distributor""".split())
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
+def _described_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym right after a lower-case noun that describes an organisation is the
+    organisation's name: the model misses it ("the civil aviation agency ANAC") or takes the
+    description into the name ("state development bank KfW")."""
+    ent_at = {k: e for e in ents for k in range(e.start, e.end)}
+    drop: set[tuple[int, int]] = set()
+    new: list[Span] = []
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if (t.pos_ != "PROPN" or not _ACRONYM.fullmatch(t.text)
+                or sum(ch.isupper() for ch in t.text) < 2 or _REGNAL.fullmatch(t.text)
+                or prev.lower_ not in _DESCRIBING_NOUNS or not prev.is_lower
+                or _not_a_name(t.text)):
+            continue
+        e = ent_at.get(t.i)
+        if e is None:
+            end = t.i + 1
+            while (end < len(doc) and end not in ent_at and doc[end].pos_ == "PROPN"
+                   and doc[end].is_title and doc[end].head.i != t.i - 1):
+                end += 1
+            new.append(Span(doc, t.i, end, label="ORG"))
+        elif e.start < t.i and all(w.is_lower for w in doc[e.start:t.i] if w.is_alpha):
+            drop.add((e.start, e.end))
+            new.append(Span(doc, t.i, e.end, label="ORG"))
+    if not new:
+        return ents
+    rest = [e for e in ents if (e.start, e.end) not in drop]
+    covered = {k for s_ in new for k in range(s_.start, s_.end)}
+    rest = [e for e in rest if covered.isdisjoint(range(e.start, e.end))]
+    return sorted(rest + filter_spans(new), key=lambda s_: s_.start)
 
 
 def _not_a_name(text: str) -> bool:

@@ -930,6 +930,12 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
             out.extend(c.subtree)
         if subjects:
             break
+    # A past participle describing a name happened to it ("President Keiko Sawada, appointed
+    # in June 2018", "Dara, besieged since 603").
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ == "PROPN":
+        owner = head.head
+        out.extend(c for c in owner.children if c.dep_ == "compound")
+        out.append(owner)
     # Two verbs joined before one object share it ("besieged and took Canterbury", "defeated
     # and killed Byrhtnoth").
     if (head.pos_ == "VERB" and trig.entry.type in _PATIENT_TYPES

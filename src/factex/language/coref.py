@@ -40,6 +40,9 @@ _FORCES = {"army", "armies", "force", "forces", "troop", "troops", "fleet", "nav
            # and the person's rule: "his regime was overthrown"
            "regime", "government", "administration"}
 _RELATIVE = {"who", "whom"}
+# "which" and "that" stand for a named party only as a clause's subject or object ("the
+# Hallworth Family Foundation, which disbursed …"); elsewhere they stand for a thing.
+_RELATIVE_THING = {"which", "that"}
 
 
 def antecedent(doc: Doc, token: Token) -> str | None:
@@ -49,11 +52,19 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     "Alfred Ilg, who arrived in Ethiopia in 1879" (who → Alfred Ilg).
     """
     word = token.lower_
-    if word in _RELATIVE and token.head.dep_ == "relcl":
+    if token.head.dep_ == "relcl" and (word in _RELATIVE or (
+            word in _RELATIVE_THING and token.tag_ == "WDT"
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj"))):
         table = doc._.factex_token_actor or {}
         owner = token.head.head
         if owner.i in table:
             return table[owner.i]
+        if word in _RELATIVE:
+            # "Annemarie's son Thomas Kessler, who became …": the clause hangs on the noun the
+            # name stands in apposition to.
+            named = [c for c in owner.children if c.dep_ == "appos" and c.i in table]
+            if len(named) == 1:
+                return table[named[0].i]
         if owner.lemma_.lower() in _FORCES or owner.lower_ in _FORCES:
             # "Iranian troops who attacked …": the troops' state.
             return next((table[c.i] for c in owner.children
