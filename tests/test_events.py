@@ -160,6 +160,17 @@ def _actors_of(extractor, text, etype):
         # A past participle describing a name happened to it.
         ("Chief Justice Amara Diallo, appointed in March 2016, has since reformed the courts.",
          "other", ["Amara Diallo"]),
+        # "it was ready to" is the doer of the infinitive.
+        ("On 4 May 2021 the Nordic Investment Bank said it was ready to lend EUR 40 million "
+         "to Estonia.", "aid", ["Estonia", "Nordic Investment Bank"]),
+        # A participle's adverbial clause shares the main clause's subject.
+        ("John Smith kept his promise, returning to Norway in 1995 to run the company.",
+         "visit", ["John Smith", "Norway"]),
+        # Who ordered a happening took part in it.
+        ("In May 1940 Adolf Hitler ordered that Rotterdam be bombed.",
+         "conflict", ["Adolf Hitler", "Rotterdam"]),
+        ("In 1536 King Henry VIII had Anne Boleyn put to death.",
+         "other", ["Anne Boleyn", "Henry VIII"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),

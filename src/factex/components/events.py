@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import (BOTH_SIDES, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS,
+from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS,
                                      ROLE_NOUNS, SOLITARY_VERBS, TITLES, company_name)
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
@@ -920,16 +920,37 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
     # A conjoined verb shares its head's subject ("X visited A and met B", "it besieged and
     # took Canterbury … and captured Ælfheah"), and so does the complement of an aspect or
     # control verb ("the PLA started shelling Quemoy").
+    # So does a participle's adverbial clause ("He kept that promise, returning to Norway",
+    # "after murdering his rival John Comyn").
     v = head
     for _ in range(3):
-        if v.dep_ not in ("conj", "xcomp") or any(c.dep_.startswith("nsubj") for c in v.children):
+        if (v.dep_ not in ("conj", "xcomp") and not (v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"))) \
+                or any(c.dep_.startswith("nsubj") for c in v.children):
             break
         v = v.head
+        if v.dep_ == "acomp" and v.pos_ == "ADJ":
+            v = v.head  # "it was ready to provide …": the copula's subject
         subjects = [c for c in v.children if c.dep_.startswith("nsubj")]
         for c in subjects:
             out.extend(c.subtree)
         if subjects:
             break
+    # Who ordered a happening took part in it ("Æthelred ordered that all Danish men … be
+    # killed", "had Phocas put to death").
+    if head.dep_ == "ccomp" and head.head.lemma_ in _CAUSING_VERBS:
+        for c in head.head.children:
+            if c.dep_ == "nsubj":
+                out.extend(c.subtree)
+    # An armed force's commander took part in what it did ("a Roman army under Heraclius",
+    # "troops led by Suleiman").
+    for t in list(out):
+        if t.head.i == head.i and t.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and t.lemma_.lower() in FORCE_NOUNS:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "under":
+                    out.extend(c.subtree)
+                elif c.dep_ == "acl" and c.lemma_ in ("lead", "command"):
+                    out.extend(g for a in c.children if a.dep_ == "agent" for g in a.subtree)
     # A past participle describing a name happened to it ("President Keiko Sawada, appointed
     # in June 2018", "Dara, besieged since 603").
     if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ == "PROPN":
@@ -949,6 +970,8 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
     return out
 
 
+# Verbs whose subject has a happening done ("ordered that …", "had Phocas put to death").
+_CAUSING_VERBS = frozenset(("order", "command", "have", "decree"))
 # Types whose verbs take what they are done to as an object ("besieged and took Canterbury");
 # "resigned and joined Microsoft" shares no object.
 _PATIENT_TYPES = frozenset(("conflict", "aid", "trade", "founding"))

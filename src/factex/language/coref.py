@@ -20,7 +20,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from factex.language.docutil import cache, sentence_at
-from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS
+from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS, FORCE_NOUNS
 
 _PERSONAL = {"he", "she", "him", "her"}
 # Bodies a text goes on naming by their head noun once it has named them in full ("the
@@ -33,16 +33,20 @@ _POSSESSIVE = {"his", "her"}
 _FACILITY_NOUNS = FEATURE_NOUNS | frozenset("""railway railroad bridge station dam airport port
     mine plant factory mill terminal centre center hospital school university college stadium
     museum pipeline refinery project group""".split())
-# Nouns for a person's armed force or rule: "his army was defeated", "his regime was
+# A person's armed force (FORCE_NOUNS) or rule: "his army was defeated", "his regime was
 # overthrown" happened to that person's side.
-_FORCES = {"army", "armies", "force", "forces", "troop", "troops", "fleet", "navy", "men",
-           "soldier", "soldiers", "host", "cavalry", "infantry", "garrison", "squadron",
-           # and the person's rule: "his regime was overthrown"
-           "regime", "government", "administration"}
+_FORCES = FORCE_NOUNS | {"regime", "government", "administration"}
 _RELATIVE = {"who", "whom"}
 # "which" and "that" stand for a named party only as a clause's subject or object ("the
 # Hallworth Family Foundation, which disbursed …"); elsewhere they stand for a thing.
 _RELATIVE_THING = {"which", "that"}
+
+
+def _ready_to(verb: Token) -> bool:
+    """A copula whose adjective takes an infinitive ("it was ready to provide", "it is willing
+    to lend"): "it" is the doer of that infinitive, not the dummy subject of "it was clear"."""
+    return any(c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children)
+               for c in verb.children)
 
 
 def antecedent(doc: Doc, token: Token) -> str | None:
@@ -70,7 +74,8 @@ def antecedent(doc: Doc, token: Token) -> str | None:
             return next((table[c.i] for c in owner.children
                          if c.dep_ in ("amod", "compound", "poss") and c.i in table), None)
         return None
-    if word == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be":
+    if word == "it" and token.dep_ in ("nsubj", "nsubjpass") and (
+            token.head.lemma_ != "be" or _ready_to(token.head)):
         return _organisation_before(doc, token) or protagonist(doc)
     if (token.pos_ == "NOUN" and token.tag_ == "NN"
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

@@ -137,6 +137,10 @@ ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader p
 POST_NOUNS = frozenset("""director chief head coordinator officer representative secretary
     spokesperson spokesman spokeswoman minister president chairman chairwoman chair ceo envoy
     ambassador commissioner governor manager administrator adviser advisor""".split())
+# Nouns for an armed force: "his army was defeated" happened to his side; "a Roman army under
+# Heraclius" was his.
+FORCE_NOUNS = frozenset("""army armies force forces troop troops fleet navy men soldier
+    soldiers host cavalry infantry garrison squadron""".split())
 # Nouns of an appositive that make the name before it a person ("Xerxes, the son of Darius").
 KIN_NOUNS = frozenset("""son daughter wife husband brother sister father mother successor heir
     widow nephew niece grandson granddaughter""".split())
