@@ -171,6 +171,9 @@ def _actors_of(extractor, text, etype):
          "conflict", ["Adolf Hitler", "Rotterdam"]),
         ("In 1536 King Henry VIII had Anne Boleyn put to death.",
          "other", ["Anne Boleyn", "Henry VIII"]),
+        # A relative clause set in a visit's time tells a happening of its own.
+        ("President Ana Ruiz paid a state visit to Lisbon in May 2009, during which she and "
+         "Prime Minister José Sócrates signed a tax treaty.", "visit", ["Ana Ruiz", "Lisbon"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),

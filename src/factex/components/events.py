@@ -908,15 +908,20 @@ def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:
 def _clause_tokens(trig: _Trigger) -> list[Token]:
     """Tokens of the trigger's clause, without nested clauses of their own."""
     head = trig.clause
+    # A relative clause on a noun trigger tells a happening of its own ("a state visit to
+    # Tokyo, during which the two governments signed …", "where he and Lula signed …").
+    # ("… riots, in which Indonesian students …" still tell the riots' own.)
+    told = {t.i for c in trig.token.children if c.dep_ == "relcl" and _nested_time_or_place(c)
+            for t in c.subtree} if trig.token.pos_ not in ("VERB", "AUX") else set()
     if (trig.token.pos_ not in ("VERB", "AUX") and not _light_object(trig)) or head is None:
         # A noun trigger's participants are in its own phrase ("Bangladesh's independence").
-        return list(trig.token.subtree)
+        return [t for t in trig.token.subtree if t.i not in told]
     doc = head.doc
     heads = _clause_heads_of(doc)
     noun = trig.token.pos_ not in ("VERB", "AUX")
     lo, hi = trig.token.left_edge.i, trig.token.right_edge.i
     out = [doc[i] for i in range(head.left_edge.i, head.right_edge.i + 1)
-           if heads[i] == head.i or (noun and lo <= i <= hi)]
+           if heads[i] == head.i or (noun and lo <= i <= hi and i not in told)]
     # A conjoined verb shares its head's subject ("X visited A and met B", "it besieged and
     # took Canterbury … and captured Ælfheah"), and so does the complement of an aspect or
     # control verb ("the PLA started shelling Quemoy").
@@ -972,6 +977,18 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
 
 # Verbs whose subject has a happening done ("ordered that …", "had Phocas put to death").
 _CAUSING_VERBS = frozenset(("order", "command", "have", "decree"))
+def _nested_time_or_place(relcl: Token) -> bool:
+    """A relative clause set in the time or place of its noun ("during which …", "where …",
+    "when …", "at which …")."""
+    for c in relcl.children:
+        if c.dep_ == "advmod" and c.lower_ in ("where", "when"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("during", "at", "after") and any(
+                g.lower_ == "which" for g in c.children):
+            return True
+    return False
+
+
 # Types whose verbs take what they are done to as an object ("besieged and took Canterbury");
 # "resigned and joined Microsoft" shares no object.
 _PATIENT_TYPES = frozenset(("conflict", "aid", "trade", "founding"))
