@@ -639,3 +639,20 @@ def test_more_happening_words(extractor, text, trigger, etype):
 ])
 def test_ruling_is_a_court_s_not_a_reign(extractor, text, expected):
     assert bool([e for e in extractor.extract(text).events if e.trigger == "ruled"]) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the spring of 1512 the Venetian fleet sailed into the Adriatic.", ("conflict", "1512-SP")),
+        ("In 1796 Bonaparte marched into Lombardy with a small army.", ("conflict", "1796")),
+        ("In July 1943 Allied troops landed in Sicily.", ("conflict", "1943-07")),
+    ],
+)
+def test_an_armed_force_on_the_move_is_a_conflict(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
+def test_a_journey_without_a_force_is_no_conflict(extractor):
+    events = _events(extractor, "In May 1851 the poet sailed to Lisbon with his family.")
+    assert not any(t == "conflict" for t, _ in events), events
