@@ -647,12 +647,18 @@ def test_ruling_is_a_court_s_not_a_reign(extractor, text, expected):
         ("In the spring of 1512 the Venetian fleet sailed into the Adriatic.", ("conflict", "1512-SP")),
         ("In 1796 Bonaparte marched into Lombardy with a small army.", ("conflict", "1796")),
         ("In July 1943 Allied troops landed in Sicily.", ("conflict", "1943-07")),
+        # Taking a town is conquering it.
+        ("In 1453 the Ottomans took the city after a siege of seven weeks.", ("conflict", "1453")),
     ],
 )
 def test_an_armed_force_on_the_move_is_a_conflict(extractor, text, expected):
     assert expected in _events(extractor, text)
 
 
-def test_a_journey_without_a_force_is_no_conflict(extractor):
-    events = _events(extractor, "In May 1851 the poet sailed to Lisbon with his family.")
+@pytest.mark.parametrize("text", [
+    "In May 1851 the poet sailed to Lisbon with his family.",
+    "The town took the name Leninakan in 1924.",
+])
+def test_a_journey_or_a_new_name_is_no_conflict(extractor, text):
+    events = _events(extractor, text)
     assert not any(t == "conflict" for t, _ in events), events
