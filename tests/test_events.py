@@ -662,3 +662,11 @@ def test_an_armed_force_on_the_move_is_a_conflict(extractor, text, expected):
 def test_a_journey_or_a_new_name_is_no_conflict(extractor, text):
     events = _events(extractor, text)
     assert not any(t == "conflict" for t, _ in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1002 the English paid tribute to the Danes.", ("other", "1002")),
+    ("In 1357 the Scots paid a ransom for their king.", ("other", "1357")),
+])
+def test_tribute_and_ransom_paid_are_happenings(extractor, text, expected):
+    assert expected in _events(extractor, text)
