@@ -670,3 +670,26 @@ def test_a_journey_or_a_new_name_is_no_conflict(extractor, text):
 ])
 def test_tribute_and_ransom_paid_are_happenings(extractor, text, expected):
     assert expected in _events(extractor, text)
+
+
+_TABLE = ("Trade\n"
+          "Year\tNorwegian exports to Chile (NOK m)\tChilean exports to Norway (NOK m)\tShip calls\n"
+          "2019\t120\t88\t14\n"
+          "2021\t\t95\t17\n")
+
+
+def test_a_table_of_years_gives_one_event_per_row_and_happening_column(extractor):
+    events = [(e.type, e.date.value, sorted(e.actors)) for e in extractor.extract(_TABLE).events]
+    assert ("trade", "2019", ["Chile", "Norway"]) in events, events
+    # Two columns of exports: two events in 2019; the 2021 row has no Norwegian figure.
+    assert sum(1 for t, d, _ in events if t == "trade" and d == "2019") == 2, events
+    assert sum(1 for t, d, _ in events if t == "trade" and d == "2021") == 1, events
+    # "Ship calls" is a heading's label, not a statement.
+    assert not any(t == "statement" for t, _, _ in events), events
+
+
+def test_a_table_event_says_where_it_came_from(extractor):
+    rec = extractor.extract(_TABLE)
+    ev = next(e for e in rec.events if e.type == "trade")
+    assert "table" in ev.explain["date"] and "heading" in ev.explain["actors"]
+    assert ev.sentence.startswith("2019")

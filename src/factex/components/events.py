@@ -325,8 +325,60 @@ class EventsComponent(RulesComponent):
                     if ev is not None:
                         events.append(ev)
             pending = None
-        doc._.factex_events = _dedupe(doc, events)
+        tables, headings = self._table_events(doc, dates, money_tokens)
+        if headings:
+            # A table of years tells its heading's happenings year by year; a reading of the
+            # heading as prose (its sentence runs into the first row) is dropped.
+            events = [e for e in events
+                      if not any(a <= e.trigger_start < b for a, b in headings)]
+        doc._.factex_events = sorted(_dedupe(doc, events) + tables,
+                                     key=lambda e: (e.start, e.trigger_start))
         return doc
+
+    def _table_events(self, doc: Doc, dates: list[DateMention], money_tokens: frozenset[int]
+                      ) -> tuple[list[EventMention], list[tuple[int, int]]]:
+        """Events of a table of years: a column whose heading names a happening ("Finnish
+        exports to Uruguay (€m)", "Imports") gives one event per row that has a value in it,
+        dated by the row's year; its participants are the names in the heading. The evidence
+        is the row's line. Also returns the spans of the tables' heading lines."""
+        text = doc_text(doc)
+        if "\t" not in text and "|" not in text:
+            return [], []
+        by_start = {d.start: d for d in dates}
+        table = doc._.factex_token_actor or {}
+        out: list[EventMention] = []
+        spans: list[tuple[int, int]] = []
+        for heading, rows in _year_tables(text):
+            spans.append((heading[0][0], heading[-1][1]))
+            for j, (hs, he) in enumerate(heading[1:], start=1):
+                cell = doc.char_span(hs, he, alignment_mode="expand")
+                if cell is None:
+                    continue
+                # A noun that names a happening ("exports", "trade"); a heading's verb-like
+                # word is a label ("Vessel calls"), not a telling.
+                trig = next((_Trigger(t, e, _clause(t)) for t in cell if t.pos_ == "NOUN"
+                             and (e := self.match(t, money_tokens)) is not None), None)
+                if trig is None:
+                    continue
+                names = list(dict.fromkeys(table[t.i] for t in cell if t.i in table))
+                for row_start, row_end, cells in rows:
+                    if j >= len(cells) or not re.search(r"\d", text[cells[j][0]:cells[j][1]]):
+                        continue  # no value for that year
+                    d = by_start.get(cells[0][0])
+                    if d is None:
+                        continue
+                    date = d.whole(text)
+                    value = date.timex.value
+                    tok = trig.token
+                    out.append(EventMention(
+                        type=trig.entry.type, trigger=text[hs:he].strip(), trigger_start=tok.idx,
+                        trigger_end=tok.idx + len(tok.text), date=date,
+                        actors=_as_of(doc, names, value), location=None,
+                        start=hs, end=date.end, sent_start=row_start, sent_end=row_end,
+                        modality=None, confidence=round(trig.entry.confidence * 0.8, 3),
+                        trigger_i=tok.i, trigger_rule=self._row.get(id(trig.entry), ""),
+                        date_how="table", actors_how="table heading"))
+        return out, spans
 
     def _narrative_events(self, doc: Doc, sent: Span, date: DateMention,
                           money_tokens: frozenset[int]) -> list[EventMention]:
@@ -888,6 +940,57 @@ def _coordinated(doc: Doc, dates: list[DateMention], trig: _Trigger) -> list[Dat
 
 
 _LAYOUT = re.compile(r"\t|\||\[\s*edit\s*\]|\n\s*[\u203a\u2022*^\u2013-]", re.IGNORECASE)
+
+
+# The separators of a table line's cells.
+_CELL_SEP = re.compile(r"\t|\|")
+_YEAR_CELL = re.compile(r"\s*(?:1[5-9]|20)\d\d\s*")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table line as stripped character spans, an empty cell kept in its
+    place ("2021\t\t95": no value in the second column); the empty piece before a leading or
+    after a trailing "|" is no cell."""
+    bounds = [start] + [m.end() for m in _CELL_SEP.finditer(text, start, end)]
+    ends = [m.start() for m in _CELL_SEP.finditer(text, start, end)] + [end]
+    out = []
+    for a, b in zip(bounds, ends):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    if out and out[0][0] == out[0][1] and text[start:end].lstrip().startswith("|"):
+        out = out[1:]
+    if out and out[-1][0] == out[-1][1] and text[start:end].rstrip().endswith("|"):
+        out = out[:-1]
+    return out
+
+
+def _year_tables(text: str):
+    """Tables whose rows begin with a year, each with its heading line: (heading cells, [(row
+    start, row end, row cells), …]). A line is a table row only when it has a tab or a "|"."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    i = 1
+    while i < len(lines):
+        rows = []
+        while i < len(lines):
+            a, b = lines[i]
+            cells = _cells(text, a, b) if ("\t" in text[a:b] or "|" in text[a:b]) else []
+            if len(cells) < 2 or not _YEAR_CELL.fullmatch(text[cells[0][0]:cells[0][1]]):
+                break
+            rows.append((a, b, cells))
+            i += 1
+        if len(rows) >= 2:
+            ha, hb = lines[i - len(rows) - 1]
+            heading = _cells(text, ha, hb) if ("\t" in text[ha:hb] or "|" in text[ha:hb]) else []
+            if len(heading) >= 2 and all(len(r[2]) <= len(heading) for r in rows):
+                yield heading, rows
+        i += 1
 
 
 def _laid_out(text: str, sent: Span) -> bool:

@@ -27,9 +27,11 @@ from factex.reading.text import RepairedText, may_need_repair, repair_slice
 _DATE_HOW = {"clause": "factex_events: a date in the trigger's own clause",
              "governing": "factex_events: the date of the clause governing the trigger's",
              "carried": "factex_events: carried over to a dateless happening told in the sentence before",
-             "narrative": "factex_events: the date of the episode this undated sentence continues (the dated sentence before it in the same paragraph)"}
+             "narrative": "factex_events: the date of the episode this undated sentence continues (the dated sentence before it in the same paragraph)",
+             "table": "factex_events: the year that begins the table row"}
 _ACTORS_HOW = {"clause": "factex_events: the named participants of the trigger's clause",
-               "clause+topic": "factex_events: the clause's participants and the article's two parties (factex_topic)"}
+               "clause+topic": "factex_events: the clause's participants and the article's two parties (factex_topic)",
+               "table heading": "factex_events: the names in the table column's heading"}
 
 
 def build_record(pieces: list[tuple[int, Doc]], rt: RepairedText, *, doc_id: str,
