@@ -11,6 +11,13 @@ def _dates(extractor, text):
     "text, expected",
     [
         ("Diem met them in April and June 1955.", [("April", "1955-04"), ("June 1955", "1955-06")]),
+        # a list of items, each a date; the model cuts it after a comma or the "and"
+        ("He visited Lisbon in April, May and June 1955.",
+         [("April", "1955-04"), ("May", "1955-05"), ("June 1955", "1955-06")]),
+        ("Later festivals took place in 1819, 1833 and 1851.",
+         [("1819", "1819"), ("1833", "1833"), ("1851", "1851")]),
+        ("The fair was held in 1819, 1833, 1851 and 1865.",
+         [("1819", "1819"), ("1833", "1833"), ("1851", "1851"), ("1865", "1865")]),
         ("The war lasted from 1972 until 1975.", [("1972", "1972"), ("1975", "1975")]),
         ("The Persians invaded in 490 BC.", [("490 BC", "BC0490")]),
         ("It happened in the mid- and late 1980s.", [("the mid- and late 1980s", "198")]),

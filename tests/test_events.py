@@ -693,3 +693,11 @@ def test_a_table_event_says_where_it_came_from(extractor):
     ev = next(e for e in rec.events if e.type == "trade")
     assert "table" in ev.explain["date"] and "heading" in ev.explain["actors"]
     assert ev.sentence.startswith("2019")
+
+
+def test_took_place_is_a_happening_unless_its_sentence_tells_one_of_that_date(extractor):
+    alone = _events(extractor, "Later festivals took place in 1819, 1833 and 1851.")
+    assert [("other", y) for y in ("1819", "1833", "1851")] == [e for e in alone if e[0] == "other"], alone
+    told = extractor.extract("One notable success took place on 5 February 1782, when the "
+                             "Spanish captured Minorca.").events
+    assert [e.type for e in told if e.date.value == "1782-02-05"] == ["conflict"], told

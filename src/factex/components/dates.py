@@ -73,7 +73,7 @@ class DatesComponent(RulesComponent):
             if doc.vocab.strings[match_id].endswith("_last"):
                 s = e - 1  # "the War of 1812": the pattern finds the name, the date is the year
             spans.append(Span(doc, s, e, label="DATE"))
-        return sorted(filter_spans(spans), key=lambda s: s.start)
+        return _join_coordinated(sorted(filter_spans(spans), key=lambda s: s.start))
 
     def _process(self, doc: Doc) -> Doc:
         anchor: Anchor | None = doc._.factex_anchor
@@ -284,6 +284,30 @@ def reference_matcher(vocab, patterns: list[DatePattern] | None = None) -> Match
     return matcher
 
 
+def _join_coordinated(spans: list[Span]) -> list[Span]:
+    """A date span cut after its conjunction ("1819, 1833 and" + "1851") joined again, so the
+    list is read item by item."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        doc = sp.doc
+        items = [t for t in prev if t.lower_ not in _LIST_JOINTS] if prev is not None else []
+        if (prev is not None and prev.label_ == sp.label_ and prev.end <= sp.start <= prev.end + 2
+                and all(t.lower_ in _LIST_JOINTS for t in doc[prev.end:sp.start])
+                and (prev[-1].lower_ in _LIST_JOINTS or sp.start > prev.end)
+                and items and all(_YEARISH.fullmatch(t.text) for t in items)
+                and _YEARISH.fullmatch(sp.text)):
+            out[-1] = Span(doc, prev.start, sp.end, label=sp.label_)
+        else:
+            out.append(sp)
+    return out
+
+
+# A list item that is a year ("1819, 1833, 1851 and 1865"), and the words between items.
+_YEARISH = re.compile(r"(?:1[0-9]|20)\d\d")
+_LIST_JOINTS = frozenset((",", "and", "or"))
+
+
 def _split_at_line_breaks(span: Span) -> list[Span]:
     """The parts of a span between line breaks: no temporal expression runs across one, while the
     model sometimes joins a heading's year to the line before it."""
@@ -443,6 +467,21 @@ def _split_coordination(span: Span, anchor: Anchor | None) -> list[DateMention] 
         return None
     doc = span.doc
     base = span.start_char
+    if "," in m.group("left"):
+        # "1819, 1833 and 1851", "April, May and June 1955": each item a date, an item without
+        # a year taking the next one's.
+        items = [(base + x.start(), base + x.end()) for x in re.finditer(r"[^,]+", m.group("left"))]
+        items.append((base + m.start("right"), base + m.end("right")))
+        out: list[DateMention] = []
+        anchor_next = anchor
+        for a, b in reversed(items):
+            piece = doc.char_span(a, b, alignment_mode="contract")
+            tx = normalise(piece.text, anchor_next) if piece is not None else None
+            if tx is None:
+                return None
+            out.append(_mention(piece, tx))
+            anchor_next = tx.anchor() or anchor_next
+        return out[::-1]
     left = doc.char_span(base + m.start("left"), base + m.end("left"), alignment_mode="contract")
     right = doc.char_span(base + m.start("right"), base + m.end("right"), alignment_mode="contract")
     if left is None or right is None:

@@ -325,6 +325,7 @@ class EventsComponent(RulesComponent):
                     if ev is not None:
                         events.append(ev)
             pending = None
+        events = _without_bare_occurrences(doc, events)
         tables, headings = self._table_events(doc, dates, money_tokens)
         if headings:
             # A table of years tells its heading's happenings year by year; a reading of the
@@ -1195,6 +1196,18 @@ def _when_clause(a: Token, b: Token) -> bool:
                 c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in x.children):
             return True
     return False
+
+
+def _without_bare_occurrences(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """"took place" only says that something happened: where its sentence tells another
+    happening of the same date ("One notable success took place on 5 February 1782, when
+    the Spanish captured Minorca"), that one is the event."""
+    def bare(e: EventMention) -> bool:
+        t = doc[e.trigger_i]
+        return t.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in t.children)
+    told = {(e.sent_start, e.date.timex.value) for e in events if not bare(e)}
+    return [e for e in events if not (bare(e) and (e.sent_start, e.date.timex.value) in told)]
 
 
 def _dedupe(doc: Doc, events: list[EventMention]) -> list[EventMention]:
