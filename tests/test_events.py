@@ -701,3 +701,17 @@ def test_took_place_is_a_happening_unless_its_sentence_tells_one_of_that_date(ex
     told = extractor.extract("One notable success took place on 5 February 1782, when the "
                              "Spanish captured Minorca.").events
     assert [e.type for e in told if e.date.value == "1782-02-05"] == ["conflict"], told
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 12 May 2024 WFP distributed food rations to 40,000 people in Gonaïves.", ("aid", "2024-05-12")),
+    ("In October 2021 UNICEF delivered water purification kits to Bentiu.", ("aid", "2021-10")),
+    ("In March 1999 the Red Cross sent medical supplies to Kosovo.", ("aid", "1999-03")),
+])
+def test_relief_handed_out_is_aid(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
+def test_serving_in_an_office_is_no_aid(extractor):
+    events = _events(extractor, "From 1990 to 1995 she served as ambassador to Chile.")
+    assert not any(t == "aid" for t, _ in events), events
