@@ -715,3 +715,8 @@ def test_relief_handed_out_is_aid(extractor, text, expected):
 def test_serving_in_an_office_is_no_aid(extractor):
     events = _events(extractor, "From 1990 to 1995 she served as ambassador to Chile.")
     assert not any(t == "aid" for t, _ in events), events
+
+
+def test_a_facility_or_service_closed_is_a_happening(extractor):
+    assert ("other", "2007") in _events(extractor, "The company closed its film plant at Suwa in 2007.")
+    assert ("other", "2024-03") in _events(extractor, "In March 2024 the government shut the border with Haiti.")
