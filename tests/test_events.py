@@ -720,3 +720,13 @@ def test_serving_in_an_office_is_no_aid(extractor):
 def test_a_facility_or_service_closed_is_a_happening(extractor):
     assert ("other", "2007") in _events(extractor, "The company closed its film plant at Suwa in 2007.")
     assert ("other", "2024-03") in _events(extractor, "In March 2024 the government shut the border with Haiti.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the autumn of 1949 the firm released its first camera.", ("other", "1949-FA")),
+    ("Saab unveiled its first car in June 1947.", ("other", "1947-06")),
+    ("A severe drought in 2022 cut the harvest by half.", ("other", "2022")),
+    ("Hurricane Maria struck the island in September 2017, and a hurricane in 2018 followed.", ("other", "2018")),
+])
+def test_product_launches_and_disasters_are_happenings(extractor, text, expected):
+    assert expected in _events(extractor, text)
