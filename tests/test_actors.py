@@ -723,3 +723,9 @@ def test_a_states_own_spelling_is_the_state(extractor):
     rec = extractor.extract("Sénégal : la Banque approuve 96,4 millions d'euros. In 2024 the Bank approved a loan to Senegal.")
     senegal = next((a for a in rec.actors if a.name == "Senegal"), None)
     assert senegal is not None and "Sénégal" in senegal.aliases, [(a.name, a.aliases) for a in rec.actors]
+
+
+def test_a_forces_commander_is_a_person(extractor):
+    actors = {a.name: a.type for a in extractor.extract(
+        "In 1812 a French army under Napoleon Bonaparte invaded Russia.").actors}
+    assert actors.get("Napoleon Bonaparte") == "PERSON", actors

@@ -32,6 +32,7 @@ from factex.language.gazetteer import key
 from factex.language.lexicon import (
     CORPORATE_FORMS,
     DISASTER_NOUNS,
+    FORCE_NOUNS,
     GPE_WORD_PLURALS,
     GPE_WORDS,
     KIN_NOUNS,
@@ -218,6 +219,9 @@ def _person_cue(doc: Doc, start: int, end: int, titled: bool, org: bool = False)
         return True
     if end < len(doc) and doc[end].lower_ in ("himself", "herself"):
         return True  # "an army under Heraclius himself"
+    if (root.dep_ == "pobj" and root.head.lower_ == "under" and root.head.head.lemma_.lower() in FORCE_NOUNS
+            and not gazetteer().state_of(span_text(doc[start:end]))):
+        return True  # "a French army under Napoleon Bonaparte": a force's commander
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in PERSON_PRONOUNS:
         return True
     return _appositive_role(doc, start, end, org)
