@@ -413,11 +413,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (inherited through conjunction) and whether it is passive."""
     v = verb
     for _ in range(3):
-        for c in v.children:
-            if in_dateline(verb.doc, c.idx):
-                continue  # "Abidjan, 11 December 2024 - The Board …": the filing place
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return _owner(c), c.dep_ == "nsubjpass"
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not in_dateline(verb.doc, c.idx)]  # not "Abidjan, 11 December 2024 -"
+        if subjects:
+            # Two subjects where the parser split "the civil aviation agency ANAC": the named one.
+            table = verb.doc._.factex_token_actor or {}
+            c = next((c for c in subjects if c.i in table), subjects[0])
+            return _owner(c), c.dep_ == "nsubjpass"
         if v.dep_ == "xcomp" and v.head.i != v.i:
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
             if obj is not None:
@@ -695,12 +697,25 @@ def _object_actor(doc: Doc, verb: Token, span: Span, path: list[Token]) -> str |
             # The amount's own token: only a name the parser hung on it ("gave Tanzania SEK 40
             # million", "Tanzania" a compound of "SEK").
             if c.dep_ in ("dative", "iobj", "dobj"):
+                # Not a name inside its prepositional phrases ("R$ 3.2 million for … passengers
+                # at Confins airport"): those say what the amount was for.
                 who = next((_actor_of(doc, g, deep=False) for g in c.subtree
-                            if not span.start <= g.i < span.end and _actor_of(doc, g, deep=False)), who)
+                            if not span.start <= g.i < span.end and not _under_prep(g, c)
+                            and _actor_of(doc, g, deep=False)), who)
             continue
         if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i not in on_path and c.i < span.start):
             who = _actor_of(doc, c, deep=c.dep_ != "dobj") or who
     return who
+
+
+def _under_prep(token: Token, top: Token) -> bool:
+    """Whether a token hangs under a preposition below ``top``."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep":
+            return True
+        t = t.head
+    return False
 
 
 def _actor_before(doc: Doc, verb: Token) -> str | None:
