@@ -174,6 +174,9 @@ def _actors_of(extractor, text, etype):
         # A relative clause set in a visit's time tells a happening of its own.
         ("President Ana Ruiz paid a state visit to Lisbon in May 2009, during which she and "
          "Prime Minister José Sócrates signed a tax treaty.", "visit", ["Ana Ruiz", "Lisbon"]),
+        # The place a treaty or battle is named after says where, not who.
+        ("The Peace of Turin was signed on 8 August 1381 by Genoa and Venice.",
+         "agreement", ["Genoa", "Venice"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),

@@ -567,6 +567,9 @@ _PLACE_KINDS = frozenset("""protectorate colony city town village port island is
 # visit or diplomatic relations, which are states' and persons').
 _PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "statement", "aid"))
 _COMPANY_NOUNS = frozenset(("corporation", "company"))
+# Capitalised words of a happening's name whose "of" names the place it is called after.
+_NAMED_BY_PLACE = frozenset("""treaty peace battle siege convention congress accord accords
+    agreement declaration conference sack massacre""".split())
 # Prepositions whose object says where a happening took place, not who took part in it.
 _PLACE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "beside", "within"}
 
@@ -612,6 +615,9 @@ def _place_of(token: Token, table: dict[int, str]) -> bool:
     place = _name_root(token, table)
     while place.dep_ in ("appos", "conj") and place.head.i in table and place.head.i != place.i:
         place = place.head
+    if (place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.is_title
+            and place.head.head.lower_ in _NAMED_BY_PLACE):
+        return True  # "the Peace of Turin", "the Battle of Cannae": where, in the event's name
     return place.dep_ == "pobj" and place.head.lower_ in _PLACE_PREPS
 
 
