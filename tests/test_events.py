@@ -733,3 +733,11 @@ def test_a_facility_or_service_closed_is_a_happening(extractor):
 ])
 def test_product_launches_and_disasters_are_happenings(extractor, text, expected):
     assert expected in _events(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands joined protests in Maseru on 30 May 2012.", ("other", "2012-05-30")),
+    ("Nelson Mandela was born in Mvezo on 18 July 1918.", ("other", "1918-07-18")),
+])
+def test_protests_and_births_are_happenings(extractor, text, expected):
+    assert expected in _events(extractor, text)
