@@ -741,3 +741,10 @@ def test_product_launches_and_disasters_are_happenings(extractor, text, expected
 ])
 def test_protests_and_births_are_happenings(extractor, text, expected):
     assert expected in _events(extractor, text)
+
+
+def test_remembering_is_no_recall(extractor):
+    events = extractor.extract("In 1923 the founder's son later recalled that a loaf cost a "
+                               "billion marks.").events
+    assert not any(e.trigger == "recalled" for e in events), events
+    assert ("other", "2016-03") in _events(extractor, "In March 2016 Takata recalled 5 million airbags.")
