@@ -748,3 +748,10 @@ def test_remembering_is_no_recall(extractor):
                                "billion marks.").events
     assert not any(e.trigger == "recalled" for e in events), events
     assert ("other", "2016-03") in _events(extractor, "In March 2016 Takata recalled 5 million airbags.")
+
+
+def test_a_date_in_quoted_words_does_not_date_the_saying(extractor):
+    rec = extractor.extract('The commission spokeswoman told reporters in Maseru that the final results '
+                            'were expected "by Thursday at the latest," and said turnout had been '
+                            'about 50 percent.', dct="2012-05-29")
+    assert not any(e.type == "statement" for e in rec.events), rec.events

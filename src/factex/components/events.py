@@ -399,6 +399,13 @@ class EventsComponent(RulesComponent):
                    triggers: list[_Trigger]) -> list[tuple[DateMention, str]]:
         """Dates bound to a trigger: its clause's, else its governing clause's."""
         noun = trig.token.pos_ not in ("VERB", "AUX")
+        if trig.entry.type == "statement":
+            # The words quoted date what they tell, not the telling ("the results were
+            # expected \"by Thursday at the latest,\" and said …").
+            text = doc_text(doc)
+            start = trig.token.sent.start_char
+            if not _quoted(text, start, trig.token.idx):
+                sent_dates = [d for d in sent_dates if not _quoted(text, start, d.start)]
         own = [d for d in sent_dates if _inside(doc, d, trig.token)
                or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig))]
         if own:
@@ -1006,6 +1013,15 @@ def _laid_out(text: str, sent: Span) -> bool:
     says when the happening told before it took place. (A plain line break is no layout: hard-
     wrapped prose breaks its sentences too.)"""
     return _LAYOUT.search(text, sent.start_char, sent.end_char) is not None
+
+
+_QUOTES = re.compile("[\"\u201c\u201d]")
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside double quotation marks opened after ``start`` (the
+    sentence's start)."""
+    return len(_QUOTES.findall(text, start, pos)) % 2 == 1
 
 
 def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:
