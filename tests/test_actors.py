@@ -729,3 +729,11 @@ def test_a_forces_commander_is_a_person(extractor):
     actors = {a.name: a.type for a in extractor.extract(
         "In 1812 a French army under Napoleon Bonaparte invaded Russia.").actors}
     assert actors.get("Napoleon Bonaparte") == "PERSON", actors
+
+
+def test_a_known_town_used_as_a_place_is_a_place(extractor):
+    # The model reads "Rudolstadt" as a person here; the text also uses it as a place.
+    text = ("In 1992 the firm bought the Rudolstadt brewery from the state. Its heir spent the "
+            "decade modernising Rudolstadt. Today it employs 200 people across Erfurt and Rudolstadt.")
+    actors = {a.name: a.type for a in extractor.extract(text).actors}
+    assert actors.get("Rudolstadt") == "GPE", actors

@@ -41,7 +41,7 @@ from factex.language.lexicon import (
 from factex.components.lemmas import lemma_index
 from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
 from factex.language.countries import iso_codes
-from factex.language.gazetteer import key
+from factex.language.gazetteer import key, known_town
 from factex.records.mentions import ActorCluster, ActorMention
 from factex.language.rules import currency_table, gazetteer
 from factex.components.base import RulesComponent, require
@@ -599,6 +599,10 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
             return "GPE"  # mostly "in X", "at X", "to X": a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
             return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
+        if (heads and not acronym and any(map(_locative, heads))
+                and any(known_town(m.text) for m in mentions)):
+            return "GPE"  # "besieging Calais … the siege of Calais … in Calais": a known town
+            # the text also uses as a place, whatever the model called it
     if typ == "ORG" and all(len(m.text.split()) == 1 and not m.text.isupper() for m in mentions):
         heads = [doc[m.token_start] for m in mentions]
         if any(h.dep_ == "nsubj" and h.head.lemma_.lower() in PERSON_VERBS for h in heads):

@@ -149,3 +149,18 @@ def build_gazetteer(states: list[StateEntry], regions: list[RegionEntry],
         for n in [org.name, *org.aliases]:
             gz.organisations.setdefault(key(n), org.name)
     return gz
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> dict[str, str]:
+    import json
+    from importlib import resources
+
+    raw = json.loads((resources.files("factex") / "data" / "cities.json").read_text(encoding="utf-8"))
+    return {key(name): code for name, code in raw["cities"].items()}
+
+
+def known_town(text: str) -> bool:
+    """Whether a name is that of a town of 15,000 people or more (GeoNames, ``cities.json``):
+    evidence for a place when the text also uses the name as one ("in Calais")."""
+    return key(text) in _towns()
