@@ -737,3 +737,9 @@ def test_a_known_town_used_as_a_place_is_a_place(extractor):
             "decade modernising Rudolstadt. Today it employs 200 people across Erfurt and Rudolstadt.")
     actors = {a.name: a.type for a in extractor.extract(text).actors}
     assert actors.get("Rudolstadt") == "GPE", actors
+
+
+def test_an_untagged_known_town_after_a_place_preposition_is_a_place(extractor):
+    actors = {a.name: a.type for a in extractor.extract(
+        "Robert Bruce murdered his rival in a church at Dumfries in 1306.").actors}
+    assert actors.get("Dumfries") == "GPE", actors

@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 
 from factex.components.base import RulesComponent, require
 from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
-from factex.language.gazetteer import key
+from factex.language.gazetteer import key, known_town
 from factex.language.lexicon import (
     CORPORATE_FORMS,
     DISASTER_NOUNS,
@@ -430,7 +430,9 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
     for a, b in _name_runs(doc):
         if any(i in ent_at for i in range(a, b)) or _is_title(doc[a]):
             continue
-        if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at):
+        if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at) or (
+                a > 0 and doc[a - 1].lower_ in LOCATIVE_PREPS and known_town(span_text(doc[a:b]))):
+            # "… in Dumfries": a known town after a place preposition
             out.append(Span(doc, a, b, label="GPE"))
         elif _names_head(doc, a, b, LOC_OF_WORDS, via_of=True):
             out.append(Span(doc, a, b, label="LOC"))  # "the plain of Marathon"
