@@ -743,3 +743,11 @@ def test_an_untagged_known_town_after_a_place_preposition_is_a_place(extractor):
     actors = {a.name: a.type for a in extractor.extract(
         "Robert Bruce murdered his rival in a church at Dumfries in 1306.").actors}
     assert actors.get("Dumfries") == "GPE", actors
+
+
+def test_the_short_name_of_an_organisation_named_before_is_that_organisation(extractor):
+    rec = extractor.extract("In 1923 Ethiopia joined the League of Nations. On 30 June 1936 Emperor "
+                            "Haile Selassie addressed the League in Geneva.")
+    league = next(a for a in rec.actors if a.name == "League of Nations")
+    assert "League" in league.aliases, league
+    assert any("League of Nations" in e.actors for e in rec.events if e.type == "statement"), rec.events

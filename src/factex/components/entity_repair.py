@@ -68,8 +68,8 @@ class EntityRepair(RulesComponent):
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_entity_repair", parse=True)
         ents, cued = _person_cues(doc, _place_cues(doc, _feature_names(
-            doc, _described_acronyms(doc, _legal_forms(doc, _acronym_names(
-                doc, _initial_names(doc, _merged_ents(doc))))))))
+            doc, _definite_short_names(doc, _described_acronyms(doc, _legal_forms(doc, _acronym_names(
+                doc, _initial_names(doc, _merged_ents(doc)))))))))
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         doc._.factex_person_cues = sorted(cued)
@@ -573,6 +573,31 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             out.append(e)
     return out if changed else ents
+
+
+def _definite_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"The League", "the Community": a capitalised word after "the" that the model left
+    untagged and that is a word of exactly one organisation's name the text gave in full
+    before ("League of Nations", "European Economic Community") names that organisation."""
+    ent_at = {k for e in ents for k in range(e.start, e.end)}
+    words: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for e in ents:
+        if e.label_ != "ORG" or len(e) < 2:
+            continue
+        for t in e:
+            if t.is_title and t.is_alpha and t.lower_ not in _ACRONYM_STOP:
+                words.setdefault(t.text, set()).add(span_text(e))
+                first.setdefault(t.text, e.start)
+    new = []
+    for t in doc[1:]:
+        if (t.i in ent_at or not t.is_title or doc[t.i - 1].lower_ != "the"
+                or t.i + 1 < len(doc) and (doc[t.i + 1].is_title or doc[t.i + 1].lower_ == "of")):
+            continue  # "the League of …", "the Bank Group": a name of its own
+        names = words.get(t.text)
+        if names is not None and len(names) == 1 and first[t.text] < t.i:
+            new.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return sorted(ents + new, key=lambda s_: s_.start) if new else ents
 
 
 # Common nouns that describe an organisation the text then names by its acronym ("the civil
