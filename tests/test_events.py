@@ -755,3 +755,13 @@ def test_a_date_in_quoted_words_does_not_date_the_saying(extractor):
                             'were expected "by Thursday at the latest," and said turnout had been '
                             'about 50 percent.', dct="2012-05-29")
     assert not any(e.type == "statement" for e in rec.events), rec.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A military intervention by Nigeria followed in March 1998.", ("conflict", "1998-03")),
+    ("Rioting broke out in the capital in May 1969.", ("conflict", "1969-05")),
+    ("By 9 September 1914 the French had halted the German advance.", ("conflict", "1914-09-09")),
+    ("A truce agreed in April 2016 collapsed within weeks.", ("agreement", "2016-04")),
+])
+def test_war_words(extractor, text, expected):
+    assert expected in _events(extractor, text)
