@@ -145,8 +145,8 @@ def test_qualifier_kept_apart(extractor, text, qualifier):
          "Winnipeg prospector Walter Kingsley for C$1.4 million.", "Tamarack Mining Corporation", "Walter Kingsley"),
         ("In 2004 Naniwa Optics bought the lens maker Hoshino Seiki from Sumida Holdings for "
          "\u00a56.8 billion.", "Naniwa Optics", "Sumida Holdings"),
-        # The parser splits "the telecoms regulator ANATEL" into two subjects; a name inside what
-        # the fine was for is no party.
+        # The parser splits "the civil aviation agency ANAC" into two subjects; a name inside
+        # what the fine was for is no party.
         ("In 2017 the civil aviation agency ANAC fined Azul Linhas Aereas R$ 2.5 million for "
          "failing to assist stranded passengers at Viracopos airport.", "Azul Linhas Aereas", "ANAC"),
     ],

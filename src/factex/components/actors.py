@@ -599,7 +599,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
             return "GPE"  # mostly "in X", "at X", "to X": a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
             return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
-        if (heads and not acronym and any(map(_locative, heads))
+        if (heads and not acronym and any(_in_place(h) for h in heads)
+                and not any(h.dep_ in ("nsubj", "nsubjpass", "poss") for h in heads)
                 and any(known_town(m.text) for m in mentions)):
             return "GPE"  # "besieging Calais … the siege of Calais … in Calais": a known town
             # the text also uses as a place, whatever the model called it
@@ -616,9 +617,9 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
 
 
 
-# A two- or three-letter code and a number: an amount in a currency, known to the table or
-# not ("HTG 12,000", "DM 85,000").
-_CODED_AMOUNT = re.compile(r"[A-Z]{2,3}\s?\d[\d.,]*(?:\s?(?:million|billion|bn|m|k))?")
+# A three-letter code and a number, or a two-letter one, a space and a number: an amount in a
+# currency, known to the table or not ("HTG 12,000", "DM 85,000"; not "MI6").
+_CODED_AMOUNT = re.compile(r"(?:[A-Z]{3}\s?|[A-Z]{2}\s)\d[\d.,]*(?:\s?(?:million|billion|bn|m|k))?")
 # One word with a capital after a lower-case letter, not a surname's prefix (McDonald,
 # MacArthur, DeSantis, LeBron, DiCaprio, VanDyke).
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Le|La|Di|Du|Van|Von|Fitz)[A-Z][a-z]+[A-Z][A-Za-z]*")
@@ -684,6 +685,18 @@ def _locative(tok) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+# Prepositions that put what follows in a place; not "to" and "from", which take people too
+# ("a letter from Jackson", "spoke to Hamilton").
+_IN_PLACE_PREPS = frozenset("in at near into outside around inside across via towards toward".split())
+
+
+def _in_place(tok) -> bool:
+    """The object (or a conjunct of the object) of a preposition of place proper."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE_PREPS
 
 
 def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:

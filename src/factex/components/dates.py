@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from factex.language.lexicon import DATE_PREPOSITION_MODS
+from factex.language.lexicon import DATE_PREPOSITION_MODS, YEAR_WORD
 from factex.errors import DataError
 from factex.language.docutil import doc_text, span_text
 from factex.language.fastmatch import AnchoredMatcher, flagged
@@ -285,26 +285,33 @@ def reference_matcher(vocab, patterns: list[DatePattern] | None = None) -> Match
 
 
 def _join_coordinated(spans: list[Span]) -> list[Span]:
-    """A date span cut after its conjunction ("1819, 1833 and" + "1851") joined again, so the
-    list is read item by item."""
-    out: list[Span] = []
+    """A list of years the model cut after a comma or its conjunction ("1819, 1833 and" +
+    "1851") joined again, so the list is read item by item. Only a list that has its "and"
+    or "or": "In 1990, 1991 was declared …" is two dates apart."""
+    groups: list[list[Span]] = []
     for sp in spans:
-        prev = out[-1] if out else None
+        prev = groups[-1][-1] if groups else None
         doc = sp.doc
         items = [t for t in prev if t.lower_ not in _LIST_JOINTS] if prev is not None else []
         if (prev is not None and prev.label_ == sp.label_ and prev.end <= sp.start <= prev.end + 2
                 and all(t.lower_ in _LIST_JOINTS for t in doc[prev.end:sp.start])
                 and (prev[-1].lower_ in _LIST_JOINTS or sp.start > prev.end)
-                and items and all(_YEARISH.fullmatch(t.text) for t in items)
-                and _YEARISH.fullmatch(sp.text)):
-            out[-1] = Span(doc, prev.start, sp.end, label=sp.label_)
+                and items and all(YEAR_WORD.fullmatch(t.text) for t in items)
+                and YEAR_WORD.fullmatch(sp.text)):
+            groups[-1].append(sp)
         else:
-            out.append(sp)
+            groups.append([sp])
+    out: list[Span] = []
+    for g in groups:
+        joined = Span(g[0].doc, g[0].start, g[-1].end, label=g[0].label_)
+        if len(g) > 1 and any(t.lower_ in ("and", "or") for t in joined):
+            out.append(joined)
+        else:
+            out.extend(g)
     return out
 
 
-# A list item that is a year ("1819, 1833, 1851 and 1865"), and the words between items.
-_YEARISH = re.compile(r"(?:1[0-9]|20)\d\d")
+# The words between the items of a list of dates.
 _LIST_JOINTS = frozenset((",", "and", "or"))
 
 

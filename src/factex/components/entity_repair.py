@@ -30,6 +30,7 @@ from factex.components.base import RulesComponent, require
 from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
 from factex.language.gazetteer import key, known_town
 from factex.language.lexicon import (
+    COMPANY_NOUNS,
     CORPORATE_FORMS,
     DISASTER_NOUNS,
     FORCE_NOUNS,
@@ -431,7 +432,8 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
         if any(i in ent_at for i in range(a, b)) or _is_title(doc[a]):
             continue
         if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at) or (
-                a > 0 and doc[a - 1].lower_ in LOCATIVE_PREPS and known_town(span_text(doc[a:b]))):
+                a > 0 and doc[a - 1].lower_ in LOCATIVE_PREPS - {"to", "from"}
+                and known_town(span_text(doc[a:b]))):
             # "… in Dumfries": a known town after a place preposition
             out.append(Span(doc, a, b, label="GPE"))
         elif _names_head(doc, a, b, LOC_OF_WORDS, via_of=True):
@@ -543,9 +545,9 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(rest + new, key=lambda s_: s_.start)
 
 
-# A company's legal form after its name ("Nordhav Seafood ASA", "Kessler GmbH").
-_LEGAL_FORMS = CORPORATE_FORMS | frozenset("ASA Oyj Ltd Inc plc PLC LLC GmbH SpA Srl SARL".split())
-_NAMED_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"))
+# Labels of the names a legal form can end: a place's or people's name never does ("US AG
+# William Barr": an attorney general).
+_NAMED_LABELS = frozenset(("PERSON", "ORG", "FAC", "PRODUCT"))
 
 
 def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -555,6 +557,7 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     changed = False
     def joined(j: int) -> bool:
+        """Token ``j`` is free and on the same line as the one before it."""
         return j < len(doc) and j not in ent_at and "\n" not in doc[j - 1].whitespace_
 
     for e in ents:
@@ -563,10 +566,13 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
             # Words of the name the model left out before the form ("Krause Bräu GmbH").
             j = end
             while joined(j) and j - end < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title \
-                    and doc[j].text not in _LEGAL_FORMS:
+                    and doc[j].text not in CORPORATE_FORMS:
                 j += 1
-            while joined(j) and doc[j].text.rstrip(".") in _LEGAL_FORMS:
-                end = j = j + 1
+            while joined(j) and doc[j].text.rstrip(".") in CORPORATE_FORMS:
+                j += 1
+            if j > e.end and doc[j - 1].text.rstrip(".") in CORPORATE_FORMS and not (
+                    j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title):
+                end = j  # not a title before a name ("AG William Barr")
         if end > e.end:
             out.append(Span(doc, e.start, end, label="ORG"))
             changed = True
@@ -602,10 +608,12 @@ def _definite_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 # Common nouns that describe an organisation the text then names by its acronym ("the civil
 # aviation agency ANAC", "the state development bank KfW", "the food workers' union NNN").
-_DESCRIBING_NOUNS = ORG_WORDS | frozenset("""regulator watchdog carrier lender insurer broker
-    operator firm utility broadcaster newspaper daily conglomerate producer manufacturer
-    maker developer distributor""".split())
+_DESCRIBING_NOUNS = ORG_WORDS | COMPANY_NOUNS | frozenset("""regulator watchdog broker utility
+    broadcaster newspaper daily distributor""".split())
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+# Abbreviated posts, which follow such nouns too ("the company CEO John Smith", "the party MP").
+_POST_ACRONYMS = frozenset("""CEO CFO COO CTO CIO MD GM VP SVP EVP MP MEP MSP MLA PM DG SG AG
+    GC""".split())
 
 
 def _described_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -620,7 +628,7 @@ def _described_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         if (t.pos_ != "PROPN" or not _ACRONYM.fullmatch(t.text)
                 or sum(ch.isupper() for ch in t.text) < 2 or _REGNAL.fullmatch(t.text)
                 or prev.lower_ not in _DESCRIBING_NOUNS or not prev.is_lower
-                or _not_a_name(t.text)):
+                or t.text in _POST_ACRONYMS or _not_a_name(t.text)):
             continue
         e = ent_at.get(t.i)
         if e is None:

@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS,
+from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, YEAR_WORD, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS,
                                      ROLE_NOUNS, SOLITARY_VERBS, TITLES, company_name)
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
@@ -341,7 +341,8 @@ class EventsComponent(RulesComponent):
         """Events of a table of years: a column whose heading names a happening ("Finnish
         exports to Uruguay (€m)", "Imports") gives one event per row that has a value in it,
         dated by the row's year; its participants are the names in the heading. The evidence
-        is the row's line. Also returns the spans of the tables' heading lines."""
+        runs from the heading line to the row's. Also returns the spans of the tables' heading
+        lines."""
         text = doc_text(doc)
         if "\t" not in text and "|" not in text:
             return [], []
@@ -375,7 +376,9 @@ class EventsComponent(RulesComponent):
                         type=trig.entry.type, trigger=text[hs:he].strip(), trigger_start=tok.idx,
                         trigger_end=tok.idx + len(tok.text), date=date,
                         actors=_as_of(doc, names, value), location=None,
-                        start=hs, end=date.end, sent_start=row_start, sent_end=row_end,
+                        # The evidence runs from the heading to the row: the column's
+                        # happening and the row's year.
+                        start=hs, end=date.end, sent_start=heading[0][0], sent_end=row_end,
                         modality=None, confidence=round(trig.entry.confidence * 0.8, 3),
                         trigger_i=tok.i, trigger_rule=self._row.get(id(trig.entry), ""),
                         date_how="table", actors_how="table heading"))
@@ -958,7 +961,8 @@ _LAYOUT = re.compile(r"\t|\||\[\s*edit\s*\]|\n\s*[\u203a\u2022*^\u2013-]", re.IG
 
 # The separators of a table line's cells.
 _CELL_SEP = re.compile(r"\t|\|")
-_YEAR_CELL = re.compile(r"\s*(?:1[5-9]|20)\d\d\s*")
+# The line under a markdown table's heading.
+_RULE_LINE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -989,22 +993,31 @@ def _year_tables(text: str):
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    i = 1
+
+    def cells_of(k: int) -> list[tuple[int, int]]:
+        a, b = lines[k]
+        return _cells(text, a, b) if ("\t" in text[a:b] or "|" in text[a:b]) else []
+
+    def year_row(cells: list[tuple[int, int]]) -> bool:
+        return len(cells) >= 2 and YEAR_WORD.fullmatch(text[cells[0][0]:cells[0][1]]) is not None
+
+    i = 0
     while i < len(lines):
+        first = i
         rows = []
-        while i < len(lines):
-            a, b = lines[i]
-            cells = _cells(text, a, b) if ("\t" in text[a:b] or "|" in text[a:b]) else []
-            if len(cells) < 2 or not _YEAR_CELL.fullmatch(text[cells[0][0]:cells[0][1]]):
-                break
-            rows.append((a, b, cells))
+        while i < len(lines) and year_row(cells := cells_of(i)):
+            rows.append((*lines[i], cells))
             i += 1
-        if len(rows) >= 2:
-            ha, hb = lines[i - len(rows) - 1]
-            heading = _cells(text, ha, hb) if ("\t" in text[ha:hb] or "|" in text[ha:hb]) else []
-            if len(heading) >= 2 and all(len(r[2]) <= len(heading) for r in rows):
+        h = first - 1
+        if h >= 0 and _RULE_LINE.fullmatch(text[lines[h][0]:lines[h][1]]):
+            h -= 1  # a markdown table's "|---|---|" under its heading
+        if len(rows) >= 2 and h >= 0:
+            heading = cells_of(h)
+            # The heading names the columns: not a row of years itself (a table without one).
+            if (len(heading) >= 2 and not year_row(heading)
+                    and all(len(r[2]) <= len(heading) for r in rows)):
                 yield heading, rows
-        i += 1
+        i = max(i, first + 1)
 
 
 def _laid_out(text: str, sent: Span) -> bool:
@@ -1103,6 +1116,8 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
 
 # Verbs whose subject has a happening done ("ordered that …", "had Phocas put to death").
 _CAUSING_VERBS = frozenset(("order", "command", "have", "decree"))
+
+
 def _nested_time_or_place(relcl: Token) -> bool:
     """A relative clause set in the time or place of its noun ("during which …", "where …",
     "when …", "at which …")."""

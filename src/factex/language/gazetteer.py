@@ -153,6 +153,7 @@ def build_gazetteer(states: list[StateEntry], regions: list[RegionEntry],
 
 @functools.lru_cache(maxsize=1)
 def _towns() -> dict[str, str]:
+    """Key of each town name in ``cities.json`` -> its state's ISO code, read once."""
     import json
     from importlib import resources
 

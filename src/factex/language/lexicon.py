@@ -76,7 +76,8 @@ GPE_WORDS = frozenset("""province state territory district county prefecture cit
 CORPORATE_WORDS = frozenset("""holdings industries laboratories resources mining corp inc ltd
     plc llc gmbh spa grupo groupe gruppe brauerei bodega bodegas viña vina banco banque
     compañía companhia compagnie sociedad société societa cia""".split())
-CORPORATE_FORMS = frozenset("AS ASA AB AG SA NV BV Oy Co KG SE".split())
+CORPORATE_FORMS = frozenset("""AS ASA AB AG SA NV BV Oy Oyj Co KG SE Ltd Inc plc PLC LLC GmbH
+    SpA Srl SARL""".split())
 ORG_WORDS = frozenset("""agency bank company corporation council ministry party army navy
     force forces fund organisation organization institute university college commission
     committee league union association group authority office department programme program
@@ -137,6 +138,8 @@ ROLE_NOUNS = frozenset("""king queen general satrap historian statesman leader p
 POST_NOUNS = frozenset("""director chief head coordinator officer representative secretary
     spokesperson spokesman spokeswoman minister president chairman chairwoman chair ceo envoy
     ambassador commissioner governor manager administrator adviser advisor""".split())
+# A year of the common era written as a word ("1819", "2024"): a list item, a table row's key.
+YEAR_WORD = re.compile(r"(?:1[0-9]|20)\d\d")
 # Nouns for an armed force: "his army was defeated" happened to his side; "a Roman army under
 # Heraclius" was his.
 FORCE_NOUNS = frozenset("""army armies force forces troop troops fleet navy men soldier
