@@ -177,6 +177,9 @@ def _actors_of(extractor, text, etype):
         # The place a treaty or battle is named after says where, not who.
         ("The Peace of Turin was signed on 8 August 1381 by Genoa and Venice.",
          "agreement", ["Genoa", "Venice"]),
+        # A state that owns a named body is no party beside it.
+        ("In October 2003 the World Bank gave Malawi's National Statistical Office a grant of "
+         "US$2 million.", "aid", ["National Statistical Office", "World Bank"]),
         # A verb two conjunctions down still has the first verb's subject.
         ("In May 1940 Germany invaded Belgium, took Brussels and occupied Antwerp.",
          "conflict", ["Antwerp", "Germany"]),

@@ -508,6 +508,9 @@ class EventsComponent(RulesComponent):
                 continue  # "Prime Minister Sher Bahadur Deuba of Nepal": whose minister he is
             if _in_persons_apposition(t, trig, table):
                 continue  # "said Elena Moreau, WFP Country Director": her post, not a party
+            if root.dep_ == "poss" and table.get(root.head.i) not in (None, name) \
+                    and types.get(table[root.head.i]) == "ORG":
+                continue  # "Tanzania's National Electoral Commission": the body takes part
             names.append(name)
         topic = doc._.factex_topic or []
         text = " ".join(w.lower_ for w in tokens)
