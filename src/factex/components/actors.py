@@ -31,6 +31,7 @@ from factex.language.lexicon import (
     ORG_WORDS,
     PERSON_VERBS,
     PERSON_SUBJECT_VERBS,
+    PLACE_PREPS_PROPER,
     POST_NOUNS,
     ROLE_NOUNS,
     OPERATION_WORDS,
@@ -599,7 +600,7 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
             return "GPE"  # mostly "in X", "at X", "to X": a place
         if any(m.token_start > 0 and doc[m.token_start - 1].lower_ in ROLE_NOUNS for m in mentions):
             return "PERSON"  # "the satrap Tissaphernes", "the historian Thucydides"
-        if (heads and not acronym and any(_in_place(h) for h in heads)
+        if (heads and not acronym and any(_locative(h, PLACE_PREPS_PROPER) for h in heads)
                 and not any(h.dep_ in ("nsubj", "nsubjpass", "poss") for h in heads)
                 and any(known_town(m.text) for m in mentions)):
             return "GPE"  # "besieging Calais … the siege of Calais … in Calais": a known town
@@ -680,23 +681,12 @@ def _locative_head(doc: Doc, m: ActorMention):
     return _root(doc, m.token_start, m.token_end)
 
 
-def _locative(tok) -> bool:
-    """The object of a place preposition, or a conjunct of one ("around Tangier and Kenitra")."""
+def _locative(tok, preps: frozenset = LOCATIVE_PREPS) -> bool:
+    """The object of a place preposition (one of ``preps``), or a conjunct of one ("around
+    Tangier and Kenitra")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
-
-
-# Prepositions that put what follows in a place; not "to" and "from", which take people too
-# ("a letter from Jackson", "spoke to Hamilton").
-_IN_PLACE_PREPS = frozenset("in at near into outside around inside across via towards toward".split())
-
-
-def _in_place(tok) -> bool:
-    """The object (or a conjunct of the object) of a preposition of place proper."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE_PREPS
+    return tok.dep_ == "pobj" and tok.head.lower_ in preps
 
 
 def _merge_into(groups: dict, order: list[str], src: str, dst: str) -> None:

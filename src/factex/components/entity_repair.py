@@ -44,6 +44,7 @@ from factex.language.lexicon import (
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_PRONOUNS,
+    PLACE_PREPS_PROPER,
     ROLE_NOUNS,
     TITLES,
 )
@@ -432,7 +433,7 @@ def _place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
         if any(i in ent_at for i in range(a, b)) or _is_title(doc[a]):
             continue
         if _place_cue(doc, a, b) or _located_by_neighbour(doc, a, b, ent_at) or (
-                a > 0 and doc[a - 1].lower_ in LOCATIVE_PREPS - {"to", "from"}
+                a > 0 and doc[a - 1].lower_ in PLACE_PREPS_PROPER
                 and known_town(span_text(doc[a:b]))):
             # "… in Dumfries": a known town after a place preposition
             out.append(Span(doc, a, b, label="GPE"))
@@ -556,6 +557,7 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
     ent_at = {k for e in ents for k in range(e.start, e.end)}
     out: list[Span] = []
     changed = False
+
     def joined(j: int) -> bool:
         """Token ``j`` is free and on the same line as the one before it."""
         return j < len(doc) and j not in ent_at and "\n" not in doc[j - 1].whitespace_

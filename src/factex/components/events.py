@@ -23,8 +23,9 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, YEAR_WORD, PENALTY_NOUNS, PERSON_SUBJECT_VERBS, POST_NOUNS,
-                                     ROLE_NOUNS, SOLITARY_VERBS, TITLES, company_name)
+from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, PENALTY_NOUNS, PERSON_SUBJECT_VERBS,
+                                     POST_NOUNS, ROLE_NOUNS, SOLITARY_VERBS, TITLES, YEAR_WORD,
+                                     company_name)
 from factex.language.coref import antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
 from factex.language.timex import MONTHS
@@ -972,8 +973,9 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The cells of a table line as stripped character spans, an empty cell kept in its
     place ("2021\t\t95": no value in the second column); the empty piece before a leading or
     after a trailing "|" is no cell."""
-    bounds = [start] + [m.end() for m in _CELL_SEP.finditer(text, start, end)]
-    ends = [m.start() for m in _CELL_SEP.finditer(text, start, end)] + [end]
+    seps = list(_CELL_SEP.finditer(text, start, end))
+    bounds = [start] + [m.end() for m in seps]
+    ends = [m.start() for m in seps] + [end]
     out = []
     for a, b in zip(bounds, ends):
         while a < b and text[a].isspace():

@@ -152,13 +152,13 @@ def build_gazetteer(states: list[StateEntry], regions: list[RegionEntry],
 
 
 @functools.lru_cache(maxsize=1)
-def _towns() -> dict[str, str]:
-    """Key of each town name in ``cities.json`` -> its state's ISO code, read once."""
+def _towns() -> frozenset[str]:
+    """The keys of the town names in ``cities.json``, read once."""
     import json
     from importlib import resources
 
     raw = json.loads((resources.files("factex") / "data" / "cities.json").read_text(encoding="utf-8"))
-    return {key(name): code for name, code in raw["cities"].items()}
+    return frozenset(key(name) for name in raw["cities"])
 
 
 def known_town(text: str) -> bool:

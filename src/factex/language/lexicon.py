@@ -118,6 +118,9 @@ GPE_WORD_PLURALS = frozenset("""provinces states territories districts counties 
 DISASTER_NOUNS = frozenset("earthquake earthquakes flood floods flooding famine drought tsunami".split())
 # Prepositions whose object is a place.
 LOCATIVE_PREPS = frozenset("in at near to from into across outside around inside towards toward via".split())
+# The same without "to" and "from", which take people too ("a letter from Jackson", "spoke to
+# Hamilton"): what follows them is a place.
+PLACE_PREPS_PROPER = LOCATIVE_PREPS - {"to", "from"}
 # Verbs whose subject is a person.
 PERSON_VERBS = frozenset("""say tell argue persuade negotiate command lead die flee marry write
     meet visit speak declare resign succeed rule reign travel return warn promise order mention
