@@ -785,3 +785,18 @@ def test_a_date_in_quoted_words_does_not_date_the_saying(extractor):
 ])
 def test_war_words(extractor, text, expected):
     assert expected in _events(extractor, text)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The rebels attacked the mine in May 1989, and the following year the army "
+     "imposed a blockade on the island.", "1989-05", "1990"),
+    ("Smith resigned in February 2021, and the following month the airline filed for "
+     "bankruptcy protection.", "2021-02", "2021-03"),
+])
+def test_a_fronted_date_of_a_later_clause_dates_that_clause_only(extractor, text, first, second):
+    # The parser reads "the following year the army imposed" as a relative clause on the
+    # date, conjoined to the first verb; the date is the second clause's alone.
+    events = extractor.extract(text).events
+    first_verb = [e for e in events if e.trigger_start < text.index(",")]
+    assert first_verb and {e.date.value for e in first_verb} == {first}
+    assert second not in {e.date.value for e in first_verb}

@@ -881,7 +881,18 @@ def _same(a: Token | None, b: Token | None) -> bool:
 
 def _date_clause(doc: Doc, d: DateMention) -> Token | None:
     span = doc[d.token_start:d.token_end]
-    return _clause(span.root) if len(span) else None
+    if not len(span):
+        return None
+    root = span.root
+    for c in root.children:
+        # "…, and the following year the PNG Defence Force imposed a blockade": the parser
+        # hangs the clause after a fronted date on the date as a relative clause; the date
+        # is that clause's, not the one the date is conjoined to.
+        if c.dep_ == "relcl" and c.i > root.i and c.pos_ in ("VERB", "AUX") \
+                and root.dep_ != "pobj" and not any(g.tag_.startswith("W") for g in c.children) \
+                and any(g.dep_ in ("nsubj", "nsubjpass") and root.i < g.i < c.i for g in c.children):
+            return c
+    return _clause(root)
 
 
 def _inside(doc: Doc, d: DateMention, token: Token) -> bool:
