@@ -320,7 +320,12 @@ def test_verbs_of_happening(extractor, text, expected):
      ("In March 1958 the miners climbed out of the pits at Zollverein.", []),  # nobody named did it
      ("Dorrance Mills agreed in 2012 to lend the village its mill.", []),  # the complement's
      ("In 1992 King Harald crossed the Skagerrak with his fleet.", []),  # moving: no happening of its own
-     ("In 1990 the Bougainville Revolutionary Army forced the closure of the mine.", ["1990"])],
+     ("In 1990 the Bougainville Revolutionary Army forced the closure of the mine.", ["1990"]),
+     # Time spent is the verb's object, not when it happened.
+     ("Thomas Kessler visited Bamberg in 1995 and spent the following year modernising the "
+      "brewery.", []),
+     ("Thomas Kessler visited Bamberg in 1995 and spent the rest of the decade modernising the "
+      "brewery.", [])],
 )
 def test_fallback_reports_other_dated_happenings_with_a_named_doer(extractor, text, expected):
     pipe = extractor.nlp.get_pipe("factex_events")
@@ -800,3 +805,14 @@ def test_a_fronted_date_of_a_later_clause_dates_that_clause_only(extractor, text
     first_verb = [e for e in events if e.trigger_start < text.index(",")]
     assert first_verb and {e.date.value for e in first_verb} == {first}
     assert second not in {e.date.value for e in first_verb}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Democratic Congress, which Mosisili founded in February 2012, won the most seats.",
+     ("founding", "2012-02")),
+    ("In 1990 the Green Party, which Jane Holt founded in March 1984, won its first seat.",
+     ("founding", "1984-03")),
+])
+def test_a_relative_pronoun_object_is_the_noun_its_clause_hangs_on(extractor, text, expected):
+    # "which" stands for the organisation, so "found" has the organisation it needs as object.
+    assert expected in _events(extractor, text)

@@ -410,8 +410,9 @@ class EventsComponent(RulesComponent):
             start = trig.token.sent.start_char
             if not _quoted(text, start, trig.token.idx):
                 sent_dates = [d for d in sent_dates if not _quoted(text, start, d.start)]
-        own = [d for d in sent_dates if _inside(doc, d, trig.token)
-               or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig))]
+        own = [d for d in sent_dates if (_inside(doc, d, trig.token)
+               or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig)))
+               and not _object_of(doc, d, trig.token)]
         if own:
             return [(d, "clause") for d in _collapse_ranges(_coordinated(doc, own, trig))]
         if noun and not _light_object(trig):
@@ -756,10 +757,16 @@ def _argument_words(token: Token) -> set[str]:
         table = token.doc._.factex_token_actor or {}
         types = actor_types(token.doc)
         for c in token.children:
+            dep = c.dep_
+            if c.tag_ in ("WDT", "WP") and token.dep_ == "relcl" and dep in ("dobj", "nsubjpass"):
+                # "The DC, which Mosisili founded in February": the relative pronoun is the
+                # noun its clause hangs on.
+                c = token.head
+                words.add(c.lemma_.lower())
             typ = types.get(table[c.i]) if c.i in table else None
-            if c.dep_ in ("dobj", "nsubjpass") and typ:
+            if dep in ("dobj", "nsubjpass") and typ:
                 words.add(typ)
-            elif c.dep_ == "nsubj" and typ:
+            elif dep == "nsubj" and typ:
                 words.add("SUBJECT:" + typ)  # "Damascus fell"
             elif c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 words.add("THAT")
@@ -893,6 +900,24 @@ def _date_clause(doc: Doc, d: DateMention) -> Token | None:
                 and any(g.dep_ in ("nsubj", "nsubjpass") and root.i < g.i < c.i for g in c.children):
             return c
     return _clause(root)
+
+
+# Nouns of a stretch of time spent ("the rest of the decade", "most of 1990").
+_PORTIONS = frozenset(("rest", "remainder", "most", "part", "bulk", "whole", "balance"))
+
+
+def _object_of(doc: Doc, d: DateMention, verb: Token) -> bool:
+    """True when the date is the verb's object: time spent or marked ("spent the following
+    decade building …", "celebrated the year 2000"), not when the verb happened."""
+    span = doc[d.token_start:d.token_end]
+    if not len(span):
+        return False
+    t = span.root
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PORTIONS:
+        t = t.head.head  # "spent the rest of the decade"
+    # A passive verb has no object: "was established the following year" is its date.
+    return (t.head.i == verb.i and t.dep_ == "dobj"
+            and not any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _inside(doc: Doc, d: DateMention, token: Token) -> bool:
