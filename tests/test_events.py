@@ -108,6 +108,21 @@ def test_bilateral_event_takes_the_articles_two_parties(extractor):
     assert sorted(ev.actors) == ["Canada", "India"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # The state's own agency or official stands for it: its name is not added again.
+    ("In 2008 the Japan International Cooperation Agency approved a loan of ¥10 billion.",
+     ["Bangladesh", "Japan International Cooperation Agency"]),
+    ("In the mid-1990s Japan's Overseas Economic Cooperation Fund lent ¥20 billion.",
+     ["Bangladesh", "Overseas Economic Cooperation Fund"]),
+    # Nobody of either side named: both parties.
+    ("In 2008 a loan of ¥10 billion was approved.", ["Bangladesh", "Japan"]),
+])
+def test_a_party_named_by_its_own_agency_is_not_added_as_its_state(extractor, sentence, expected):
+    rec = extractor.extract("Bangladesh–Japan relations\n\n" + sentence)
+    ev = next(e for e in rec.events if e.type == "aid")
+    assert sorted(ev.actors) == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [("In 1976 Canada imposed sanctions on India.", ("conflict", "1976")),
