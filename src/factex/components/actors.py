@@ -160,7 +160,11 @@ def _names_no_actor(span: Span) -> bool:
     words = text.lower().split()
     if _MODEL_PLURAL.search(text):
         return True  # "Boeing 737s", "Douglas DC-3s": aircraft or machines of a model
-    return len(words) > 1 and ((words[-1] in NON_ACTOR_HEADS and span.label_ != "PERSON")
+    # "Treaty of Alexandropol", "Battle of Celaya": the head comes before "of".
+    heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else words[-1]}
+    if len(words) == 1:
+        return words[0] in NON_ACTOR_HEADS  # "the Chronicle", "the Treaty" named by its head
+    return len(words) > 1 and ((heads & NON_ACTOR_HEADS and span.label_ != "PERSON")
                                or words[0] in STORM_WORDS or words[0] in OPERATION_WORDS)
 
 
