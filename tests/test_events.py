@@ -831,3 +831,18 @@ def test_a_fronted_date_of_a_later_clause_dates_that_clause_only(extractor, text
 def test_a_relative_pronoun_object_is_the_noun_its_clause_hangs_on(extractor, text, expected):
     # "which" stands for the organisation, so "found" has the organisation it needs as object.
     assert expected in _events(extractor, text)
+
+
+@pytest.mark.parametrize("text, trigger, doer", [
+    # A gerund under a preposition shares the subject of the verb it hangs on ...
+    ("In March 2021 Northgate Mining Corporation raised US$300 million by selling a royalty "
+     "stream to Aurelian Streaming.", "selling", "Northgate Mining Corporation"),
+    ("Robert Bruce was crowned at Scone on 25 March 1306, after murdering John Comyn at "
+     "Dumfries.", "murdering", "Robert Bruce"),
+    # ... and so does an infinitive of purpose.
+    ("In 1919 Einar Holmqvist travelled to Turin to sign a licence agreement with Officine "
+     "Meccaniche Barbero.", "sign", "Einar Holmqvist"),
+])
+def test_a_gerund_or_purpose_clause_shares_the_subject(extractor, text, trigger, doer):
+    ev = next(e for e in extractor.extract(text).events if e.trigger == trigger)
+    assert doer in ev.actors

@@ -1159,9 +1159,14 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
     # "after murdering his rival John Comyn").
     v = head
     for _ in range(3):
-        if (v.dep_ not in ("conj", "xcomp") and not (v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"))) \
-                or any(c.dep_.startswith("nsubj") for c in v.children):
+        if any(c.dep_.startswith("nsubj") for c in v.children):
             break
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" \
+                and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head  # "raised US$300 million by selling a stream", "after murdering his rival"
+        elif not (v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and (
+                v.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)))):
+            break  # "travelled to Turin to sign a licence": the purpose shares the subject
         v = v.head
         if v.dep_ == "acomp" and v.pos_ == "ADJ":
             v = v.head  # "it was ready to provide …": the copula's subject
