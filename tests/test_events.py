@@ -549,6 +549,16 @@ def test_a_subject_pronoun_continues_the_one_before_it(extractor):
     assert died and died[0].actors == ["Victoriano Huerta"]
 
 
+def test_a_subject_pronoun_continues_the_subject_not_the_object_before_it(extractor):
+    # "he … defeated Rhahzadh. He did not try …, but … he sacked": the same "he" each time,
+    # not the general just named as the object.
+    text = ("In 627 the emperor Heraclius marched south into Mesopotamia. On 12 December 627 he "
+            "defeated the Persian general Rhahzadh near Nineveh. He did not try to take "
+            "Ctesiphon, but early in 628 he sacked the royal palace at Dastagird.")
+    sacked = next(e for e in extractor.extract(text).events if e.trigger == "sacked")
+    assert sacked.actors == ["Heraclius"]
+
+
 def test_a_subject_pronoun_is_not_a_name_in_a_by_phrase(extractor):
     text = ("Venustiano Carranza fled to Veracruz in 1914. He was driven out of Mexico City by "
             "Pancho Villa and Emiliano Zapata in 1915. He was elected president in 1917.")

@@ -107,6 +107,13 @@ def antecedent(doc: Doc, token: Token) -> str | None:
         others = [k for k in range(hi - 1, lo - 1, -1) if names[k] != doer]
         return next((names[k] for k in others if subjects[k]), None) or (
             names[others[0]] if others else None)
+    if token.dep_ in ("nsubj", "nsubjpass") and word in ("he", "she"):
+        # A subject pronoun continues the latest subject that was a person or the same
+        # pronoun ("On 12 December 627 he defeated the commander Rhahzadh … He did not try to
+        # take Ctesiphon": Heraclius again, not the commander).
+        found = _latest_subject(doc, token, prev, offsets, names, subjects)
+        if found is not None:
+            return found
     seen = set(names[lo:hi])
     if hi > lo and len(seen) == 1:
         return names[hi - 1]
@@ -123,6 +130,39 @@ def antecedent(doc: Doc, token: Token) -> str | None:
         # in 1916" goes on with the person the previous sentence's subject pronoun stood for.
         return _previous_subject_pronoun(doc, token, prev, start)
     return None
+
+
+def _latest_subject(doc: Doc, token: Token, prev: int, offsets: list[int], names: list[str],
+                    subjects: list[bool]) -> str | None:
+    """The person named by the latest clause subject before a subject pronoun, back to the
+    start of the sentence before: a name, or the same pronoun (resolved in turn). None when
+    that subject is neither, or a person is named after it (the plainer rules decide)."""
+    for t in reversed(doc[:token.i]):
+        if t.idx < prev:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.i == token.head.i:
+            continue
+        if t.lower_ == token.lower_:
+            if any(t.idx < o < token.idx and subjects[j] for j, o in enumerate(offsets)):
+                return None  # another subject named since: the plainer rules weigh them
+            return _chained(doc, t)
+        k = bisect.bisect_left(offsets, t.idx)
+        if k < len(offsets) and offsets[k] == t.idx and subjects[k]:
+            return names[k]  # "Heraclius marched south … he defeated …"
+        return None
+    return None
+
+
+def _chained(doc: Doc, pronoun: Token) -> str | None:
+    """The referent of an earlier subject pronoun, following at most three links."""
+    depth = cache(doc).get("pronoun_chain", 0)
+    if depth >= 3:
+        return None
+    cache(doc)["pronoun_chain"] = depth + 1
+    try:
+        return antecedent(doc, pronoun)
+    finally:
+        cache(doc)["pronoun_chain"] = depth
 
 
 def _previous_subject_pronoun(doc: Doc, token: Token, prev: int, start: int) -> str | None:
