@@ -220,3 +220,17 @@ def test_a_fine_goes_to_the_one_other_organisation_of_its_sentence(extractor):
             "several brewers had coordinated prices, and Brauerei Kessler paid a fine of EUR 2.1 million.")
     money = extractor.extract(text).money
     assert money and money[0].payer == "Brauerei Kessler" and money[0].recipient == "Bundeskartellamt", money
+
+
+@pytest.mark.parametrize("sentence, payer, recipient", [
+    # A state's own agency pays for it; in an article on two states the other receives.
+    ("In the mid-1990s Japan's Overseas Economic Cooperation Fund lent ¥20 billion for the "
+     "bridge.", "Overseas Economic Cooperation Fund", "Bangladesh"),
+    ("In 2008 the Japan International Cooperation Agency lent ¥10 billion for the bridge.",
+     "Japan International Cooperation Agency", "Bangladesh"),
+    # No side named: nobody is guessed.
+    ("In 2008 a fund lent ¥10 billion for the bridge.", None, None),
+])
+def test_an_agency_of_one_party_pays_the_other(extractor, sentence, payer, recipient):
+    rec = extractor.extract("Bangladesh\u2013Japan relations\n\n" + sentence)
+    assert [(m.payer, m.recipient) for m in rec.money] == [(payer, recipient)]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, PENALTY_NOUNS, PERSON_SUBJECT_VERBS,
                                      POST_NOUNS, ROLE_NOUNS, SOLITARY_VERBS, TITLES, YEAR_WORD,
                                      company_name)
-from factex.language.coref import antecedent, named_before, protagonist
+from factex.language.coref import affiliations, antecedent, named_before, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
 from factex.language.timex import MONTHS
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
@@ -533,7 +533,7 @@ class EventsComponent(RulesComponent):
             # participants ("JICA … to Bangladesh", "Rudd and O'Neill") already say who.
             # A party already there in its own person or agency ("JICA approved …", "Japanese
             # Prime Minister Shinzo Abe pledged …") is not added again as its state.
-            sides = _affiliations(doc)
+            sides = affiliations(doc)
             represented = {st for n in names if types.get(n) in ("PERSON", "ORG")
                            for st in sides.get(n, ())}
             missing = [s for s in topic if s not in names and s not in represented]
@@ -734,50 +734,6 @@ def _only_topic(names: list[str], topic: list[str]) -> bool:
     gz = gazetteer()
     others = [n for n in names if n not in topic and (n in gz.states)]
     return not others and len([n for n in names if n in topic]) < 2
-
-
-def _affiliations(doc: Doc) -> dict[str, set[str]]:
-    """The states people and organisations are of, as the text says it: a state or its
-    demonym inside the name ("Japan International Cooperation Agency", "Canadian International
-    Development Agency") or before a mention ("Japanese Prime Minister Shinzo Abe", "Japan's
-    Overseas Economic Cooperation Fund"), or "of" a state after it ("Sher Bahadur Deuba of
-    Nepal")."""
-    found = cache(doc).get("affiliations")
-    if found is not None:
-        return found
-    found = {}
-    gz = gazetteer()
-    table = doc._.factex_token_actor or {}
-    types = actor_types(doc)
-    for name, typ in types.items():
-        if typ not in ("PERSON", "ORG"):
-            continue
-        words = name.split()
-        for n in range(1, 4):
-            for k in range(len(words) - n + 1):
-                st = gz.state_of(" ".join(words[k:k + n]))
-                if st is not None and st != name:
-                    found.setdefault(name, set()).add(st)
-    for i, name in table.items():
-        if types.get(name) not in ("PERSON", "ORG") or (i > 0 and table.get(i - 1) == name):
-            continue
-        for j in range(i - 1, max(-1, i - 5), -1):
-            t = doc[j]
-            other = table.get(j)
-            st = gz.state_of(t.text) if other is None or other in gz.states else None
-            if st is not None:
-                found.setdefault(name, set()).add(st)
-                break
-            if other is not None or not (t.is_title or t.pos_ in ("NOUN", "ADJ") or t.lower_ == "'s"):
-                break
-        end = i
-        while end + 1 < len(doc) and table.get(end + 1) == name:
-            end += 1
-        if types[name] == "PERSON" and end + 2 < len(doc) and doc[end + 1].lower_ == "of" \
-                and table.get(end + 2) in gz.states:
-            found.setdefault(name, set()).add(table[end + 2])
-    cache(doc)["affiliations"] = found
-    return found
 
 
 # -- helpers ---------------------------------------------------------------------------------

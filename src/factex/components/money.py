@@ -28,7 +28,7 @@ from factex.language.lexicon import (
     TRANSFER_NOUNS,
     company_name,
 )
-from factex.language.coref import antecedent, protagonist
+from factex.language.coref import affiliations, antecedent, protagonist
 from factex.language.docutil import actor_types, cache, doc_text, sentence_at, set_sentence_starts
 from factex.language.gazetteer import CurrencyEntry, key
 from factex.records.mentions import DateMention, MoneyMention, ScannedAmount
@@ -783,15 +783,12 @@ def _complete_from_topic(doc: Doc, payer: str | None, recipient: str | None):
     def side(name: str | None) -> str | None:
         if name in other:
             return name
-        gz = gazetteer()
-        t = _actor_type(doc, name)
-        if t == "ORG":
-            # An organisation named after a state ("Japan International Cooperation Agency").
-            for s in topic:
-                st = gz.states.get(s)
-                words = {s, *(st.demonyms if st else [])}
-                if any(w in (name or "").split() for w in words):
-                    return s
+        if _actor_type(doc, name) in ("ORG", "PERSON"):
+            # An agency or official of a state ("Japan International Cooperation Agency",
+            # "Japan's Overseas Economic Cooperation Fund", "Japanese Prime Minister Abe").
+            sides = [s for s in topic if s in affiliations(doc).get(name, ())]
+            if len(sides) == 1:
+                return sides[0]
         return None
 
     ps, rs = side(payer), side(recipient)

@@ -19,8 +19,9 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from factex.language.docutil import cache, sentence_at
+from factex.language.docutil import actor_types, cache, sentence_at
 from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS, FORCE_NOUNS
+from factex.language.rules import gazetteer
 
 _PERSONAL = {"he", "she", "him", "her"}
 # Bodies a text goes on naming by their head noun once it has named them in full ("the
@@ -298,4 +299,48 @@ def _organisations_by_word(doc: Doc) -> dict[str, set[str]]:
                 if w[:1].isupper() and len(w) > 2:
                     found.setdefault(w.lower(), set()).add(c.name)
         cache(doc)["orgs_by_word"] = found
+    return found
+
+
+def affiliations(doc: Doc) -> dict[str, set[str]]:
+    """The states people and organisations are of, as the text says it: a state or its
+    demonym inside the name ("Japan International Cooperation Agency", "Canadian International
+    Development Agency") or before a mention ("Japanese Prime Minister Shinzo Abe", "Japan's
+    Overseas Economic Cooperation Fund"), or "of" a state after it ("Sher Bahadur Deuba of
+    Nepal")."""
+    found = cache(doc).get("affiliations")
+    if found is not None:
+        return found
+    found = {}
+    gz = gazetteer()
+    table = doc._.factex_token_actor or {}
+    types = actor_types(doc)
+    for name, typ in types.items():
+        if typ not in ("PERSON", "ORG"):
+            continue
+        words = name.split()
+        for n in range(1, 4):
+            for k in range(len(words) - n + 1):
+                st = gz.state_of(" ".join(words[k:k + n]))
+                if st is not None and st != name:
+                    found.setdefault(name, set()).add(st)
+    for i, name in table.items():
+        if types.get(name) not in ("PERSON", "ORG") or (i > 0 and table.get(i - 1) == name):
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):
+            t = doc[j]
+            other = table.get(j)
+            st = gz.state_of(t.text) if other is None or other in gz.states else None
+            if st is not None:
+                found.setdefault(name, set()).add(st)
+                break
+            if other is not None or not (t.is_title or t.pos_ in ("NOUN", "ADJ") or t.lower_ == "'s"):
+                break
+        end = i
+        while end + 1 < len(doc) and table.get(end + 1) == name:
+            end += 1
+        if types[name] == "PERSON" and end + 2 < len(doc) and doc[end + 1].lower_ == "of" \
+                and table.get(end + 2) in gz.states:
+            found.setdefault(name, set()).add(table[end + 2])
+    cache(doc)["affiliations"] = found
     return found
