@@ -187,7 +187,11 @@ def test_a_common_word_heading_a_line_is_no_actor_a_datelines_city_is(extractor)
      ("The airline replaced its Douglas DC-3s with Boeing 737s in 1975.", "Boeing 737s"),
      ("The airline replaced its Douglas DC-3s with Boeing 737s in 1975.", "Douglas DC-3s"),
      ("The WFP Haiti Situation Report of 16 April 2024 counted 362,000 displaced people.",
-      "WFP Haiti Situation Report")],
+      "WFP Haiti Situation Report"),
+     # The head before "of" names it.
+     ("The Treaty of Alexandropol was signed in Gyumri in December 1920.", "Treaty of Alexandropol"),
+     ("Villa's army was destroyed at the Battle of Celaya in April 1915.", "Battle of Celaya"),
+     ("Congress passed the Gulf of Tonkin Resolution in August 1964.", "Gulf of Tonkin Resolution")],
 )
 def test_names_of_documents_events_and_schemes_are_no_actors(extractor, text, not_an_actor):
     assert _actor(extractor.extract(text), not_an_actor) is None
@@ -768,3 +772,13 @@ def test_a_person_spoken_to_is_no_town(extractor):
     actors = {a.name: a.type for a in extractor.extract(
         "In 1995 Hamilton resigned. Reporters spoke to Hamilton in 1996.").actors}
     assert actors.get("Hamilton") == "PERSON", actors
+
+
+@pytest.mark.parametrize("text, office", [
+    ("The Board of Directors of the African Development Bank approved the loan on Wednesday.",
+     "Board of Directors"),
+    ("The vaccines were received by the Minister of Public Health, Amadou Sidibé, in Antananarivo.",
+     "Minister of Public Health"),
+])
+def test_an_office_is_no_actor(extractor, text, office):
+    assert _actor(extractor.extract(text), office) is None

@@ -235,7 +235,7 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
             continue
         if ent.label_ == "ORG" and _office_of(span) and not gz.organisations.get(key(text)):
             continue
-        if len(span) > 1 and doc[span.end - 1].lower_ in OFFICE_WORDS and not gz.organisations.get(key(text)):
+        if len(span) > 1 and _office_words(span) and not gz.organisations.get(key(text)):
             continue  # "WFP Country Director", "the EU Commissioner": an office, not a party
         if any(a < span.end_char and span.start_char < b for a, b in amounts) or _CODED_AMOUNT.fullmatch(text):
             continue  # "HTG 1,350", "EUR 60,000": an amount, not a name (whether or not the
@@ -333,6 +333,19 @@ _ADJECTIVAL = re.compile(r"(an|ian|ese|ish|ic|ist|ists|ans|ians|ite|ites|i|is)$"
 # Last words of an office, not of a party ("Uganda Country Director", "Commissioner").
 OFFICE_WORDS = frozenset("""director commissioner secretary spokesperson spokesman spokeswoman
     chairman chairwoman chairperson coordinator representative officer manager""".split())
+
+
+def _office_words(span: Span) -> bool:
+    """A name made of an office: its last word is one ("WFP Country Director", "Board of
+    Directors"), or its first is an office or title followed by "of" or "for" ("Minister of
+    Public Health", "Commissioner for Crisis Management")."""
+    last = span[-1].lower_
+    if last in OFFICE_WORDS or (last.endswith("s") and last[:-1] in OFFICE_WORDS):
+        return True
+    # (Only an organisation-tagged one: "the Duke of Wellington" is a person's name.)
+    first = span[0]
+    return len(span) > 2 and span.label_ == "ORG" and span[1].lower_ in ("of", "for") and (
+        first.lower_ in OFFICE_WORDS or _is_title(first))
 
 
 def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
