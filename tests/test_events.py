@@ -856,3 +856,11 @@ def test_a_relative_pronoun_object_is_the_noun_its_clause_hangs_on(extractor, te
 def test_a_gerund_or_purpose_clause_shares_the_subject(extractor, text, trigger, doer):
     ev = next(e for e in extractor.extract(text).events if e.trigger == trigger)
     assert doer in ev.actors
+
+
+def test_a_participle_of_phase_dates_the_happening_it_hangs_on(extractor):
+    # "…, beginning on 12 August 1914": the fighting's date, though the participle is a
+    # clause of its own.
+    assert ("conflict", "1914-08-12") in _events(
+        extractor, "The Serbian army fought the Austro-Hungarian army at Cer, beginning on "
+                   "12 August 1914.")

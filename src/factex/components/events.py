@@ -411,7 +411,8 @@ class EventsComponent(RulesComponent):
             if not _quoted(text, start, trig.token.idx):
                 sent_dates = [d for d in sent_dates if not _quoted(text, start, d.start)]
         own = [d for d in sent_dates if (_inside(doc, d, trig.token)
-               or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig)))
+               or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig))
+               or _aspect_of(_date_clause(doc, d), trig.clause))
                and not _object_of(doc, d, trig.token)]
         if own:
             return [(d, "clause") for d in _collapse_ranges(_coordinated(doc, own, trig))]
@@ -906,6 +907,19 @@ def _date_clause(doc: Doc, d: DateMention) -> Token | None:
                 and any(g.dep_ in ("nsubj", "nsubjpass") and root.i < g.i < c.i for g in c.children):
             return c
     return _clause(root)
+
+
+# Verbs of a happening's phase whose participle dates the happening it hangs on.
+_PHASE_VERBS = frozenset(("begin", "start", "commence", "end", "conclude", "culminate", "last",
+                          "continue", "finish"))
+
+
+def _aspect_of(clause: Token | None, head: Token | None) -> bool:
+    """True when a participle clause of phase ("…, beginning on 12 August", "lasting until
+    1916") hangs on ``head``: its date is the happening's."""
+    return (clause is not None and head is not None and clause.head.i == head.i
+            and clause.i != head.i and clause.dep_ in ("advcl", "xcomp", "conj")
+            and clause.tag_ == "VBG" and clause.lemma_.lower() in _PHASE_VERBS)
 
 
 # Nouns of a stretch of time spent ("the rest of the decade", "most of 1990").
