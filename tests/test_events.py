@@ -340,7 +340,9 @@ def test_verbs_of_happening(extractor, text, expected):
      ("Thomas Kessler visited Bamberg in 1995 and spent the following year modernising the "
       "brewery.", []),
      ("Thomas Kessler visited Bamberg in 1995 and spent the rest of the decade modernising the "
-      "brewery.", [])],
+      "brewery.", []),
+     # A causing verb with a that-clause: the clause tells the happening.
+     ("On 13 November 1002 King Ethelred ordered that all Danish men in England be killed.", [])],
 )
 def test_fallback_reports_other_dated_happenings_with_a_named_doer(extractor, text, expected):
     pipe = extractor.nlp.get_pipe("factex_events")
@@ -864,3 +866,17 @@ def test_a_participle_of_phase_dates_the_happening_it_hangs_on(extractor):
     assert ("conflict", "1914-08-12") in _events(
         extractor, "The Serbian army fought the Austro-Hungarian army at Cer, beginning on "
                    "12 August 1914.")
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Lester Pearson defended the programme in a speech in Toronto in March 1967.",
+    "In March 2017 the festival's president, François Margot, presented the project to the press.",
+])
+def test_the_fallback_types_a_telling_as_a_statement(extractor, text):
+    pipe = extractor.nlp.get_pipe("factex_events")
+    pipe.fallback = True
+    try:
+        evs = extractor.extract(text).events
+    finally:
+        pipe.fallback = False
+    assert [(e.type, e.date.value) for e in evs] == [("statement", "1967-03" if "1967" in text else "2017-03")]

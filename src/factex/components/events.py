@@ -259,10 +259,13 @@ class EventsComponent(RulesComponent):
             if tok.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
                     c.dep_ == "xcomp" for c in tok.children):
                 continue  # "agreed to lend": the complement is the happening
+            if tok.lemma_.lower() in _CAUSING_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
+                continue  # "ordered that all Danish men … be killed": so is the killing
+            told = _told(tok)
+            entry = TriggerEntry(type="statement" if told else "other", lemma=tok.lemma_.lower(),
+                                 pos=["VERB"], confidence=0.4)
             if not _named_doer(tok):
                 continue  # "Brazilian diplomacy treated …": nobody named did it
-            entry = TriggerEntry(type="other", lemma=tok.lemma_.lower(), pos=["VERB"],
-                                 confidence=0.4)
             out.append(_Trigger(tok, entry, tok, fallback=True))
         return out
 
@@ -1178,6 +1181,23 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
                 if c.dep_ == "dobj":
                     out.extend(c.subtree)
     return out
+
+
+# Nouns of a telling: what is done in one, or to the press, is a statement ("defended the
+# programme in a speech", "presented the project to the press").
+_TELLINGS = frozenset("""speech speeches statement statements interview interviews address
+    letter letters broadcast communique communiqué message press reporters journalists media
+    conference briefing op-ed article declaration""".split())
+
+
+def _told(verb: Token) -> bool:
+    """True when a verb is done in a speech, a letter or an interview, or to the press."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "at", "during"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in _TELLINGS:
+                    return True
+    return False
 
 
 # Verbs whose subject has a happening done ("ordered that …", "had Phocas put to death").
