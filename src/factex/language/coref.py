@@ -51,11 +51,24 @@ def _ready_to(verb: Token) -> bool:
 
 
 def antecedent(doc: Doc, token: Token) -> str | None:
-    """The actor name a pronoun stands for, or None.
+    """The actor name a pronoun stands for, or None (never a person the text marks as of the
+    other sex than a "he" or "she").
 
     Examples: "Kishi broke the deadlock when he travelled to Jakarta" (he → Kishi);
     "Alfred Ilg, who arrived in Ethiopia in 1879" (who → Alfred Ilg).
     """
+    found = _antecedent(doc, token)
+    sex = _SEX_OF_PRONOUN.get(token.lower_)
+    if found is not None and sex is not None and _gender(doc).get(found, sex) != sex:
+        return None
+    return found
+
+
+_SEX_OF_PRONOUN = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+
+
+def _antecedent(doc: Doc, token: Token) -> str | None:
+    """The actor name a pronoun stands for, or None (see :func:`antecedent`)."""
     word = token.lower_
     if token.head.dep_ == "relcl" and (word in _RELATIVE or (
             word in _RELATIVE_THING and token.tag_ == "WDT"
@@ -129,7 +142,21 @@ def antecedent(doc: Doc, token: Token) -> str | None:
                 return names[k]
         # Nobody named as a subject in the window: "He was stopped at the border … He died
         # in 1916" goes on with the person the previous sentence's subject pronoun stood for.
-        return _previous_subject_pronoun(doc, token, prev, start)
+        found = _previous_subject_pronoun(doc, token, prev, start)
+        if found is None and hi == lo and word in ("he", "she"):
+            # Nobody named at all in reach (a quotation between: '"Parties talk to each other
+            # all the time. There is nothing signed," he said'): the last person named as a
+            # subject in the two sentences before that.
+            far = prev
+            for _ in range(2):
+                if far > 0:
+                    far = sentence_at(doc, far - 1)[0]
+            k0 = bisect.bisect_left(offsets, far)
+            for k in range(lo - 1, k0 - 1, -1):
+                if subjects[k] and _gender(doc).get(names[k], word) == word:
+                    return names[k]
+                break  # a person named since, not as a subject: ambiguous
+        return found
     return None
 
 
@@ -148,10 +175,41 @@ def _latest_subject(doc: Doc, token: Token, prev: int, offsets: list[int], names
                 return None  # another subject named since: the plainer rules weigh them
             return _chained(doc, t)
         k = bisect.bisect_left(offsets, t.idx)
-        if k < len(offsets) and offsets[k] == t.idx and subjects[k]:
+        if k < len(offsets) and offsets[k] == t.idx and subjects[k] \
+                and _gender(doc).get(names[k], token.lower_) == token.lower_:
             return names[k]  # "Heraclius marched south … he defeated …"
         return None
     return None
+
+
+# Words before a person's name that tell "he" from "she" ("the founder's grandson Eduardo
+# Prado", "Queen Elizabeth II").
+_MALE = frozenset("""he him his son grandson brother father king emperor prince duke mr sir
+    husband nephew uncle lord baron sultan tsar czar pope shah earl count""".split())
+_FEMALE = frozenset("""she her daughter granddaughter sister mother queen empress princess
+    duchess mrs ms miss lady wife niece aunt baroness countess dame""".split())
+
+
+def _gender(doc: Doc) -> dict[str, str]:
+    """Persons the text marks as male ("he") or female ("she") by a word just before one of
+    their mentions; a person marked both ways is left out."""
+    found = cache(doc).get("gender")
+    if found is None:
+        table = doc._.factex_token_actor or {}
+        persons = {c.name for c in doc._.factex_actors or [] if c.type == "PERSON"}
+        marks: dict[str, set[str]] = {}
+        for i, name in table.items():
+            if name not in persons or (i > 0 and table.get(i - 1) == name):
+                continue
+            for j in range(i - 1, max(-1, i - 4), -1):
+                w = doc[j].lower_.rstrip(".")
+                if w in _MALE or w in _FEMALE:
+                    marks.setdefault(name, set()).add("he" if w in _MALE else "she")
+                    break
+                if table.get(j) is not None or doc[j].is_punct and doc[j].text != "'s":
+                    break
+        found = cache(doc)["gender"] = {n: next(iter(g)) for n, g in marks.items() if len(g) == 1}
+    return found
 
 
 def _chained(doc: Doc, pronoun: Token) -> str | None:
@@ -217,7 +275,9 @@ def _people(doc: Doc) -> tuple[list[int], list[str], list[bool]]:
             t = doc[i]
             while t.head.i != t.i and table.get(t.head.i) == n:
                 t = t.head  # the name's own head word carries its role
-            rows.append((doc[i].idx, n, t.dep_ in ("nsubj", "nsubjpass")))
+            # "An LCD spokesman, Teboho Sekata, denied …": a subject's apposition is one too.
+            rows.append((doc[i].idx, n, t.dep_ in ("nsubj", "nsubjpass") or (
+                t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))))
         rows.sort()
         people = cache(doc)["people"] = ([r[0] for r in rows], [r[1] for r in rows],
                                          [r[2] for r in rows])

@@ -1,0 +1,45 @@
+"""Pronoun resolution (factex.language.coref) on real prose: the corpus and made-up sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from factex.language.coref import antecedent
+from factex.reading.text import RepairedText
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _pronoun(doc, before: str, word: str):
+    """The token ``word`` that starts the text ``before``."""
+    at = doc.text.index(before)
+    return next(t for t in doc if t.idx == at and t.text == word)
+
+
+def test_a_speakers_pronoun_reaches_past_the_quotation(nlp):
+    doc = nlp('Leaders of the three parties held talks in Maseru on Monday night. An LCD '
+              'spokesman, Teboho Sekata, denied that any agreement had been reached. "Parties '
+              'talk to each other all the time. There is nothing signed and nothing to '
+              'announce," he said on Tuesday.')
+    assert antecedent(doc, _pronoun(doc, "he said", "he")) == "Teboho Sekata"
+
+
+def test_she_is_never_a_person_the_text_calls_a_grandson(nlp):
+    # "the founder's grandson Eduardo Vasconcellos Prado hired … Luciana Rezende … She
+    # replaced …": the latest subject is the grandson, and "she" is not him.
+    path = CORPUS / "business" / "planalto-linhas-aereas-airline-history.txt"
+    doc = nlp(RepairedText.from_original(path.read_text(encoding="utf-8")).text)
+    she = _pronoun(doc, "She replaced the ageing", "She")
+    assert antecedent(doc, she) != "Eduardo Vasconcellos Prado"
+
+
+@pytest.mark.parametrize("text, before, word, expected", [
+    ("In 627 the emperor Heraclius marched south into Mesopotamia. On 12 December 627 he "
+     "defeated the Persian general Rhahzadh near Nineveh. He did not try to take Ctesiphon.",
+     "He did not", "He", "Heraclius"),
+    ("Victoriano Huerta fled to Spain in 1914. He died in 1916.", "He died", "He",
+     "Victoriano Huerta"),
+])
+def test_a_subject_pronoun_continues_the_latest_subject(nlp, text, before, word, expected):
+    doc = nlp(text)
+    assert antecedent(doc, _pronoun(doc, before, word)) == expected
