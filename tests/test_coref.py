@@ -43,3 +43,22 @@ def test_she_is_never_a_person_the_text_calls_a_grandson(nlp):
 def test_a_subject_pronoun_continues_the_latest_subject(nlp, text, before, word, expected):
     doc = nlp(text)
     assert antecedent(doc, _pronoun(doc, before, word)) == expected
+
+
+@pytest.mark.parametrize("text, name, states", [
+    ("In 2010 North Korea's Foreign Trade Bank received US$5 million.", "Foreign Trade Bank",
+     {"North Korea"}),
+    ("In 2010 the United Kingdom's Department for International Development gave £5 million.",
+     "Department for International Development", {"United Kingdom"}),
+    ("In 2008 the Japan International Cooperation Agency approved a loan.",
+     "Japan International Cooperation Agency", {"Japan"}),
+    # A state that ends a phrase before the name is not the name's.
+    ("In 2014, during a state visit to Japan Prime Minister Sheikh Hasina signed an agreement.",
+     "Sheikh Hasina", set()),
+    # A person's name that is also a state's says nothing of the person.
+    ("In 2005 the Winnipeg businessman Israel Asper pledged C$10 million.", "Israel Asper", set()),
+])
+def test_the_states_of_agencies_and_officials(nlp, text, name, states):
+    from factex.language.coref import affiliations
+    doc = nlp(text)
+    assert affiliations(doc).get(name, set()) == states

@@ -830,8 +830,38 @@ def test_a_fronted_date_of_a_later_clause_dates_that_clause_only(extractor, text
     # date, conjoined to the first verb; the date is the second clause's alone.
     events = extractor.extract(text).events
     first_verb = [e for e in events if e.trigger_start < text.index(",")]
+    later = [e for e in events if e.trigger_start > text.index(",")]
     assert first_verb and {e.date.value for e in first_verb} == {first}
-    assert second not in {e.date.value for e in first_verb}
+    assert later and {e.date.value for e in later} == {second}
+
+
+def test_a_real_relative_clause_on_a_fronted_date_leaves_the_main_clause_its_date(extractor):
+    # "The same year the treaty was signed, Japan opened …": the date is the opening's too.
+    text = ("Japan recognised Bangladesh in February 1972. The same year the treaty was signed, "
+            "Japan opened an embassy in Dhaka.")
+    assert ("diplomatic_relations", "1972") in _events(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The parser calls "the following day" an object; only verbs of spending time have one.
+    ("The Persians besieged Dara in July 603. The Roman army attacked the following day.",
+     ("conflict", "0603-07")),
+    ("Kessler visited Bamberg in 1995. He visited the following year.", ("visit", "1996")),
+])
+def test_a_time_object_of_other_verbs_is_their_date(extractor, text, expected):
+    assert _events(extractor, text).count(expected) >= 1 and len(_events(extractor, text)) == 2
+
+
+@pytest.mark.parametrize("text, trigger, not_a_doer", [
+    # "for signing": India signed, not Canada.
+    ("In 2012 Canada praised India for signing the treaty.", "signing", "Canada"),
+    # A purpose clause of a verb with a named receiver is the receiver's doing.
+    ("In 2009 the United States gave Pakistan US$1 billion to fight the Taliban.", "fight",
+     "United States"),
+])
+def test_a_complement_about_the_object_is_not_the_subjects(extractor, text, trigger, not_a_doer):
+    ev = next(e for e in extractor.extract(text).events if e.trigger == trigger)
+    assert not_a_doer not in ev.actors
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -163,7 +163,8 @@ def _names_no_actor(span: Span) -> bool:
     # "Treaty of Alexandropol", "Battle of Celaya": the head comes before "of".
     heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else words[-1]}
     if len(words) == 1:
-        return words[0] in NON_ACTOR_HEADS  # "the Chronicle", "the Treaty" named by its head
+        # "the Treaty", "the Resolution" named by its head (not an acronym such as "PACT").
+        return words[0] in NON_ACTOR_HEADS and span.label_ != "PERSON" and not text.isupper()
     return len(words) > 1 and ((heads & NON_ACTOR_HEADS and span.label_ != "PERSON")
                                or words[0] in STORM_WORDS or words[0] in OPERATION_WORDS)
 
@@ -336,16 +337,21 @@ OFFICE_WORDS = frozenset("""director commissioner secretary spokesperson spokesm
 
 
 def _office_words(span: Span) -> bool:
-    """A name made of an office: its last word is one ("WFP Country Director", "Board of
-    Directors"), or its first is an office or title followed by "of" or "for" ("Minister of
-    Public Health", "Commissioner for Crisis Management")."""
+    """A name made of an office: its last word is one ("WFP Country Director"), "Board of
+    Directors", or its first is an office followed by "of" or "for" ("Minister of Public
+    Health")."""
     last = span[-1].lower_
-    if last in OFFICE_WORDS or (last.endswith("s") and last[:-1] in OFFICE_WORDS):
+    if last in OFFICE_WORDS or (last == "directors" and span[0].lower_ == "board"):
         return True
-    # (Only an organisation-tagged one: "the Duke of Wellington" is a person's name.)
-    first = span[0]
+    # (Only an organisation-tagged one, and only offices: "the Duke of Wellington" is a
+    # person's name, "Prince of Wales Hospital" a hospital.)
+    first = span[0].lower_
     return len(span) > 2 and span.label_ == "ORG" and span[1].lower_ in ("of", "for") and (
-        first.lower_ in OFFICE_WORDS or _is_title(first))
+        first in OFFICE_WORDS or first in _OFFICE_TITLES)
+
+
+# Offices named "<office> of/for …" ("Minister of Public Health", "Governor of the Central Bank").
+_OFFICE_TITLES = frozenset(("minister", "president", "governor", "ambassador", "consul"))
 
 
 def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:

@@ -778,9 +778,9 @@ def _argument_words(token: Token) -> set[str]:
                 words.add(typ)
             elif dep == "nsubj" and typ:
                 words.add("SUBJECT:" + typ)  # "Damascus fell"
-            elif c.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+            elif dep == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 words.add("THAT")
-            elif c.dep_ == "advmod" and c.lower_ in _PARTICLES:
+            elif dep == "advmod" and c.lower_ in _PARTICLES:
                 words.add(c.lower_)  # "walked out": the parser may call the particle an adverb
     return words
 
@@ -906,7 +906,7 @@ def _date_clause(doc: Doc, d: DateMention) -> Token | None:
         # hangs the clause after a fronted date on the date as a relative clause; the date
         # is that clause's, not the one the date is conjoined to.
         if c.dep_ == "relcl" and c.i > root.i and c.pos_ in ("VERB", "AUX") \
-                and root.dep_ != "pobj" and not any(g.tag_.startswith("W") for g in c.children) \
+                and root.dep_ == "conj" and not any(g.tag_.startswith("W") for g in c.children) \
                 and any(g.dep_ in ("nsubj", "nsubjpass") and root.i < g.i < c.i for g in c.children):
             return c
     return _clause(root)
@@ -925,21 +925,24 @@ def _aspect_of(clause: Token | None, head: Token | None) -> bool:
             and clause.tag_ == "VBG" and clause.lemma_.lower() in _PHASE_VERBS)
 
 
+# Verbs whose object can be a time spent or marked, not when they happened.
+_SPENDING_VERBS = frozenset(("spend", "pass", "devote", "celebrate", "mark", "commemorate"))
 # Nouns of a stretch of time spent ("the rest of the decade", "most of 1990").
 _PORTIONS = frozenset(("rest", "remainder", "most", "part", "bulk", "whole", "balance"))
 
 
 def _object_of(doc: Doc, d: DateMention, verb: Token) -> bool:
-    """True when the date is the verb's object: time spent or marked ("spent the following
-    decade building …", "celebrated the year 2000"), not when the verb happened."""
+    """True when the date is the object of a verb of spending or marking time ("spent the
+    following decade building …", "celebrated the year 2000"): not when it happened."""
     span = doc[d.token_start:d.token_end]
     if not len(span):
         return False
     t = span.root
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PORTIONS:
         t = t.head.head  # "spent the rest of the decade"
-    # A passive verb has no object: "was established the following year" is its date.
-    return (t.head.i == verb.i and t.dep_ == "dobj"
+    # Only a verb of spending or marking time has a time for object: the parser also calls
+    # "attacked the following day" an object.
+    return (t.head.i == verb.i and t.dep_ == "dobj" and verb.lemma_.lower() in _SPENDING_VERBS
             and not any(c.dep_ == "auxpass" for c in verb.children))
 
 
@@ -1120,6 +1123,7 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
         # A noun trigger's participants are in its own phrase ("Bangladesh's independence").
         return [t for t in trig.token.subtree if t.i not in told]
     doc = head.doc
+    table = doc._.factex_token_actor or {}
     heads = _clause_heads_of(doc)
     noun = trig.token.pos_ not in ("VERB", "AUX")
     lo, hi = trig.token.left_edge.i, trig.token.right_edge.i
@@ -1135,11 +1139,16 @@ def _clause_tokens(trig: _Trigger) -> list[Token]:
         if any(c.dep_.startswith("nsubj") for c in v.children):
             break
         if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" \
-                and v.head.head.pos_ in ("VERB", "AUX"):
+                and v.head.lower_ in _ADVERBIAL_PREPS and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head  # "raised US$300 million by selling a stream", "after murdering his rival"
-        elif not (v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and (
-                v.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)))):
-            break  # "travelled to Turin to sign a licence": the purpose shares the subject
+        elif v.dep_ == "advcl" and v.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "travelled to Turin to sign a licence": the purpose shares the subject, unless
+            # the verb names whom it is for ("gave Pakistan US$1 billion to fight …").
+            if any(c.dep_ in ("dative", "dobj") and c.i in table for c in v.head.children):
+                break
+        elif not (v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN"))):
+            break
         v = v.head
         if v.dep_ == "acomp" and v.pos_ == "ADJ":
             v = v.head  # "it was ready to provide …": the copula's subject
@@ -1198,6 +1207,12 @@ def _told(verb: Token) -> bool:
                 if g.dep_ == "pobj" and g.lower_ in _TELLINGS:
                     return True
     return False
+
+
+# Prepositions of a gerund that tells what the subject did ("by selling", "after murdering");
+# not "for", "of", "from", whose gerund may be the object's doing ("praised India for signing").
+_ADVERBIAL_PREPS = frozenset(("by", "after", "before", "while", "without", "despite", "upon",
+                              "on", "since", "in", "through"))
 
 
 # Verbs whose subject has a happening done ("ordered that …", "had Phocas put to death").

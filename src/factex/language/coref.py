@@ -376,29 +376,40 @@ def affiliations(doc: Doc) -> dict[str, set[str]]:
     table = doc._.factex_token_actor or {}
     types = actor_types(doc)
     for name, typ in types.items():
-        if typ not in ("PERSON", "ORG"):
-            continue
+        if typ != "ORG":
+            continue  # a person's name may be a state's ("Israel Asper", "Chad Smith")
         words = name.split()
-        for n in range(1, 4):
+        taken: set[int] = set()
+        for n in (3, 2, 1):  # the longest piece: "North Korea", not "Korea"
             for k in range(len(words) - n + 1):
+                if taken & set(range(k, k + n)):
+                    continue
                 st = gz.state_of(" ".join(words[k:k + n]))
                 if st is not None and st != name:
                     found.setdefault(name, set()).add(st)
+                    taken.update(range(k, k + n))
     for i, name in table.items():
         if types.get(name) not in ("PERSON", "ORG") or (i > 0 and table.get(i - 1) == name):
             continue
-        for j in range(i - 1, max(-1, i - 5), -1):
-            t = doc[j]
-            other = table.get(j)
-            st = gz.state_of(t.text) if other is None or other in gz.states else None
-            if st is not None:
-                found.setdefault(name, set()).add(st)
-                break
-            if other is not None or not (t.is_title or t.pos_ in ("NOUN", "ADJ") or t.lower_ == "'s"):
-                break
         end = i
         while end + 1 < len(doc) and table.get(end + 1) == name:
             end += 1
+        for j in range(i - 1, max(-1, i - 5), -1):
+            t = doc[j]
+            other = table.get(j)
+            if other is not None and other in gz.states:
+                st = other  # "the United Kingdom's Department for International Development"
+            else:
+                st = gz.state_of(t.text) if other is None else None
+            # Only a word that modifies the name ("Japanese Prime Minister Shinzo Abe"), not
+            # one that ends a phrase before it ("a state visit to Japan Prime Minister …").
+            if st is not None and t.dep_ in ("compound", "amod", "poss", "nmod", "case") \
+                    and j < t.head.i <= end:
+                found.setdefault(name, set()).add(st)
+                break
+            if (other is not None and other not in gz.states) or not (
+                    t.is_title or t.pos_ in ("NOUN", "ADJ", "PROPN") or t.lower_ == "'s"):
+                break
         if types[name] == "PERSON" and end + 2 < len(doc) and doc[end + 1].lower_ == "of" \
                 and table.get(end + 2) in gz.states:
             found.setdefault(name, set()).add(table[end + 2])

@@ -101,7 +101,7 @@ LOC_OF_WORDS = frozenset("island islands plain plains valley peninsula desert de
 NON_ACTOR_HEADS = frozenset("""agreement agreements arrangement accord accords treaty pact protocol
     memorandum declaration charter communique revolt revolution rebellion uprising war wars battle
     riots riot massacre crisis incident affair earthquake assistance report annals resolution
-    resolutions act chronicle chronicles expedition siege sack campaign offensive""".split())
+    resolutions act expedition siege sack offensive""".split())
 # First words of a storm's name ("Cyclone Sidr"): a storm is an event, not an actor.
 STORM_WORDS = frozenset("cyclone hurricane typhoon storm".split())
 # First words of a military operation's name ("Operation Arc Light"): a happening, not an actor.
