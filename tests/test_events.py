@@ -910,3 +910,11 @@ def test_the_fallback_types_a_telling_as_a_statement(extractor, text):
     finally:
         pipe.fallback = False
     assert [(e.type, e.date.value) for e in evs] == [("statement", "1967-03" if "1967" in text else "2017-03")]
+
+
+def test_a_present_perfect_takes_no_date_from_the_clause_before(extractor):
+    # "began operating in December and has said …": where things stand now, not a December
+    # statement.
+    text = ("The Superintendency of the Environment began operating with full powers in "
+            "December 2012 and has said it is reviewing the mine separately.")
+    assert [e for e in extractor.extract(text).events if e.trigger == "said"] == []
