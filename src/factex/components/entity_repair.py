@@ -598,8 +598,13 @@ def _definite_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 words.setdefault(t.text, set()).add(span_text(e))
                 first.setdefault(t.text, e.start)
     new = []
-    for t in doc[1:]:
-        if (t.i in ent_at or not t.is_title or doc[t.i - 1].lower_ != "the"
+    texts = token_texts(doc)
+    # Only a word in a full name can be one: look at those (a Token per word is costly).
+    for i in range(1, len(doc)):
+        if texts[i] not in words or texts[i - 1].lower() != "the":
+            continue
+        t = doc[i]
+        if (t.i in ent_at or not t.is_title
                 or t.i + 1 < len(doc) and (doc[t.i + 1].is_title or doc[t.i + 1].lower_ == "of")):
             continue  # "the League of …", "the Bank Group": a name of its own
         names = words.get(t.text)
@@ -625,7 +630,12 @@ def _described_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     ent_at = {k: e for e in ents for k in range(e.start, e.end)}
     drop: set[tuple[int, int]] = set()
     new: list[Span] = []
-    for t in doc[1:]:
+    texts = token_texts(doc)
+    for i in range(1, len(doc)):
+        # The cheap tests first, on the words alone (a Token per word is costly).
+        if texts[i - 1].lower() not in _DESCRIBING_NOUNS or not _ACRONYM.fullmatch(texts[i]):
+            continue
+        t = doc[i]
         prev = doc[t.i - 1]
         if (t.pos_ != "PROPN" or not _ACRONYM.fullmatch(t.text)
                 or sum(ch.isupper() for ch in t.text) < 2 or _REGNAL.fullmatch(t.text)
