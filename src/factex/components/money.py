@@ -741,21 +741,10 @@ def _actor_type(doc: Doc, name: str | None) -> str | None:
 
 
 def _person_state(doc: Doc, name: str) -> str | None:
-    """The state a person acts for, when some mention says so ("Japanese Prime Minister Shinzo
-    Abe", "Sher Bahadur Deuba of Nepal")."""
-    gz = gazetteer()
-    table = doc._.factex_token_actor or {}
-    for c in doc._.factex_actors or []:
-        if c.name != name:
-            continue
-        for m in c.mentions:
-            window = [*range(max(0, m.token_start - 4), m.token_start),
-                      *range(m.token_end + 1, min(len(doc), m.token_end + 2))]
-            for i in window:
-                if table.get(i) in gz.states and (i < m.token_start or doc[m.token_end].lower_ == "of"):
-                    return table[i]
-    return None
-
+    """The state a person acts for, when the text says so ("Japanese Prime Minister Shinzo
+    Abe", "Sher Bahadur Deuba of Nepal"; see :func:`coref.affiliations`)."""
+    states = affiliations(doc).get(name, set())
+    return next(iter(states)) if len(states) == 1 else None
 
 def _as_party(doc: Doc, name: str | None) -> str | None:
     """A city pays or receives on behalf of its state ("a college in Hanoi" → Vietnam), and so

@@ -1,8 +1,10 @@
 """Pronouns and definite descriptions that stand for a named party, resolved conservatively.
 
-Not a coreference model: a relative pronoun takes the noun its clause modifies, and a
-personal pronoun takes the person named before it in its own or the previous sentence only
-when exactly one person is named there, so an ambiguous pronoun names nobody. "It" as the
+Not a coreference model: a relative pronoun takes the noun its clause modifies; a subject
+"he"/"she" continues the latest clause subject that was a person or the same pronoun, and
+otherwise a personal pronoun takes the person named before it in its own or the previous
+sentence only when exactly one person is named there (or the last one named as a subject), so
+an ambiguous pronoun names nobody, and never a person the text marks as of the other sex. "It" as the
 subject of a verb takes the one organisation named as a subject just before it, else the
 document's protagonist; "the commission", "the court" as a subject take the one
 organisation whose name has that word (``_BODIES``); "the company" (and the other nouns of
@@ -164,7 +166,7 @@ def _latest_subject(doc: Doc, token: Token, prev: int, offsets: list[int], names
                     subjects: list[bool]) -> str | None:
     """The person named by the latest clause subject before a subject pronoun, back to the
     start of the sentence before: a name, or the same pronoun (resolved in turn). None when
-    that subject is neither, or a person is named after it (the plainer rules decide)."""
+    that subject is neither, or names someone of the other sex (the plainer rules decide)."""
     for t in reversed(doc[:token.i]):
         if t.idx < prev:
             break
