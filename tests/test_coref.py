@@ -62,3 +62,9 @@ def test_the_states_of_agencies_and_officials(nlp, text, name, states):
     from factex.language.coref import affiliations
     doc = nlp(text)
     assert affiliations(doc).get(name, set()) == states
+
+
+def test_his_movement_is_that_persons_side(nlp):
+    doc = nlp("Riek Machar has lived in exile in South Africa since July 2016. A spokesman for "
+              "his movement said on Monday that it had not been consulted.")
+    assert antecedent(doc, _pronoun(doc, "his movement", "his")) == "Riek Machar"

@@ -38,7 +38,8 @@ _FACILITY_NOUNS = FEATURE_NOUNS | frozenset("""railway railroad bridge station d
     museum pipeline refinery project group""".split())
 # A person's armed force (FORCE_NOUNS) or rule: "his army was defeated", "his regime was
 # overthrown" happened to that person's side.
-_FORCES = FORCE_NOUNS | {"regime", "government", "administration"}
+_FORCES = FORCE_NOUNS | {"regime", "government", "administration", "movement", "party",
+                         "faction", "supporters"}
 _RELATIVE = {"who", "whom"}
 # "which" and "that" stand for a named party only as a clause's subject or object ("the
 # Hallworth Family Foundation, which disbursed …"); elsewhere they stand for a thing.
