@@ -174,7 +174,8 @@ def _latest_subject(doc: Doc, token: Token, prev: int, offsets: list[int], names
         if t.dep_ not in ("nsubj", "nsubjpass") or t.head.i == token.head.i:
             continue
         if t.lower_ == token.lower_:
-            if any(t.idx < o < token.idx and subjects[j] for j, o in enumerate(offsets)):
+            lo, hi = bisect.bisect_right(offsets, t.idx), bisect.bisect_left(offsets, token.idx)
+            if any(subjects[lo:hi]):
                 return None  # another subject named since: the plainer rules weigh them
             return _chained(doc, t)
         k = bisect.bisect_left(offsets, t.idx)
