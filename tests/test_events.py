@@ -824,6 +824,17 @@ def test_war_words(extractor, text, expected):
     assert expected in _events(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "meet" with an army or in battle is a clash, not a meeting.
+    ("In May 1643 the royalist commander met the parliamentary army near Stratton.",
+     ("conflict", "1643-05")),
+    ("The two kings met in battle at Lewes in May 1264.", ("conflict", "1264-05")),
+    ("The two kings met in Paris in May 1264.", ("meeting", "1264-05")),
+])
+def test_meeting_an_army_is_a_clash(extractor, text, expected):
+    assert expected in _events(extractor, text)
+
+
 @pytest.mark.parametrize("text, first, second", [
     ("The rebels attacked the mine in May 1989, and the following year the army "
      "imposed a blockade on the island.", "1989-05", "1990"),
