@@ -234,3 +234,10 @@ def test_a_fine_goes_to_the_one_other_organisation_of_its_sentence(extractor):
 def test_an_agency_of_one_party_pays_the_other(extractor, sentence, payer, recipient):
     rec = extractor.extract("Bangladesh\u2013Japan relations\n\n" + sentence)
     assert [(m.payer, m.recipient) for m in rec.money] == [(payer, recipient)]
+
+
+def test_the_subject_of_ready_to_provide_pays(extractor):
+    # "it was ready to provide …": the copula's subject, through "it", is who provides.
+    rec = extractor.extract("The Asian Development Bank said on Wednesday that it was ready to "
+                            "provide up to 450 million dollars in loans for canal repairs.")
+    assert [m.payer for m in rec.money] == ["Asian Development Bank"]

@@ -426,6 +426,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return obj, False  # "ordered Kosei to pay": Kosei pays (object control)
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
+            if v.dep_ == "acomp" and v.pos_ == "ADJ":
+                v = v.head  # "it was ready to provide …": the copula's subject
         else:
             break
     return None, False
