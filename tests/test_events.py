@@ -824,17 +824,6 @@ def test_war_words(extractor, text, expected):
     assert expected in _events(extractor, text)
 
 
-@pytest.mark.parametrize("text, expected", [
-    # "meet" with an army or in battle is a clash, not a meeting.
-    ("In May 1643 the royalist commander met the parliamentary army near Stratton.",
-     ("conflict", "1643-05")),
-    ("The two kings met in battle at Lewes in May 1264.", ("conflict", "1264-05")),
-    ("The two kings met in Paris in May 1264.", ("meeting", "1264-05")),
-])
-def test_meeting_an_army_is_a_clash(extractor, text, expected):
-    assert expected in _events(extractor, text)
-
-
 @pytest.mark.parametrize("text, first, second", [
     ("The rebels attacked the mine in May 1989, and the following year the army "
      "imposed a blockade on the island.", "1989-05", "1990"),
@@ -915,11 +904,3 @@ def test_the_fallback_types_a_telling_as_a_statement(extractor, text):
     finally:
         pipe.fallback = False
     assert [(e.type, e.date.value) for e in evs] == [("statement", "1967-03" if "1967" in text else "2017-03")]
-
-
-def test_a_present_perfect_takes_no_date_from_the_clause_before(extractor):
-    # "began operating in December and has said …": where things stand now, not a December
-    # statement.
-    text = ("The Superintendency of the Environment began operating with full powers in "
-            "December 2012 and has said it is reviewing the mine separately.")
-    assert [e for e in extractor.extract(text).events if e.trigger == "said"] == []

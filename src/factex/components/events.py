@@ -433,10 +433,8 @@ class EventsComponent(RulesComponent):
             if gov:
                 before = [d for d in gov if d.start < trig.token.idx] or gov
                 return [(d, "governing") for d in _collapse_ranges(before[-1:])]
-        # A conjoined clause after a dated one ("In 1986 …, and later … visited Moscow"); not a
-        # present perfect, which tells where things stand now ("began operating in December
-        # and has said it is reviewing the mine").
-        if trig.token.dep_ == "conj" and not _present_perfect(trig.token):
+        # A conjoined clause after a dated one ("In 1986 …, and later … visited Moscow").
+        if trig.token.dep_ == "conj":
             before = [d for d in sent_dates if d.end <= trig.token.idx]
             if before:
                 return [(before[-1], "governing")]
@@ -1104,12 +1102,6 @@ def _quoted(text: str, start: int, pos: int) -> bool:
     """Whether ``pos`` stands inside double quotation marks opened after ``start`` (the
     sentence's start)."""
     return len(_QUOTES.findall(text, start, pos)) % 2 == 1
-
-
-def _present_perfect(verb: Token) -> bool:
-    """True for "has said", "have agreed": a verb with "has" or "have" as its auxiliary."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
-                                      for c in verb.children)
 
 
 def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:

@@ -18,11 +18,12 @@ Tanzania–Zambia Railway").
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
-from factex.language.docutil import actor_types, cache, sentence_at
-from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS, FORCE_NOUNS
+from factex.language.docutil import actor_types, cache, doc_text, sentence_at
+from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS, FORCE_NOUNS, ROLE_NOUNS
 from factex.language.rules import gazetteer
 
 _PERSONAL = {"he", "she", "him", "her"}
@@ -38,8 +39,10 @@ _FACILITY_NOUNS = FEATURE_NOUNS | frozenset("""railway railroad bridge station d
     museum pipeline refinery project group""".split())
 # A person's armed force (FORCE_NOUNS) or rule: "his army was defeated", "his regime was
 # overthrown" happened to that person's side.
-_FORCES = FORCE_NOUNS | {"regime", "government", "administration", "movement", "party",
-                         "faction", "supporters"}
+_FORCES = FORCE_NOUNS | {"regime", "government", "administration"}
+# A person's side for a possessive only ("a spokesman for his movement"), not for "which"
+# after "Kenya's opposition movement".
+_SIDES = _FORCES | {"movement", "party", "faction"}
 _RELATIVE = {"who", "whom"}
 # "which" and "that" stand for a named party only as a clause's subject or object ("the
 # Hallworth Family Foundation, which disbursed …"); elsewhere they stand for a thing.
@@ -110,8 +113,9 @@ def _antecedent(doc: Doc, token: Token) -> str | None:
             return _named_by_head_noun(doc, token)
     if word not in _PERSONAL and word not in _POSSESSIVE:
         return None
-    if token.tag_ == "PRP$" and token.head.lemma_.lower() not in _FORCES and token.head.lower_ not in _FORCES:
-        return None  # only "his army", "her fleet": the person's side in a happening
+    if token.tag_ == "PRP$" and (token.head.lemma_.lower() not in _SIDES and token.head.lower_ not in _SIDES
+                                 or any(c.dep_ == "case" for c in token.head.children)):
+        return None  # only "his army", "her fleet": the person's side (not "his party's rivals")
     offsets, names, subjects = _people(doc)
     prev, start = window(doc, token)
     lo = bisect.bisect_left(offsets, prev)
@@ -146,21 +150,47 @@ def _antecedent(doc: Doc, token: Token) -> str | None:
         # Nobody named as a subject in the window: "He was stopped at the border … He died
         # in 1916" goes on with the person the previous sentence's subject pronoun stood for.
         found = _previous_subject_pronoun(doc, token, prev, start)
-        if found is None and hi == lo and word in ("he", "she"):
-            # Nobody named at all in reach (a quotation between: '"Parties talk to each other
-            # all the time. There is nothing signed," he said'): the last person named as a
-            # subject in the two sentences before that.
+        text = doc_text(doc)
+        if found is None and hi == lo and word in ("he", "she") and _QUOTES.search(text, prev, token.idx):
+            # Nobody named in reach, a quotation between ('"Parties talk to each other all the
+            # time. There is nothing signed," he said'): the last person named as a subject in
+            # the two sentences before, if no one else (named or not) was a subject since
+            # outside the quotation ("Critics said …").
             far = prev
             for _ in range(2):
                 if far > 0:
                     far = sentence_at(doc, far - 1)[0]
             k0 = bisect.bisect_left(offsets, far)
-            for k in range(lo - 1, k0 - 1, -1):
-                if subjects[k] and _gender(doc).get(names[k], word) == word:
-                    return names[k]
-                break  # a person named since, not as a subject: ambiguous
+            if lo > k0 and subjects[lo - 1] and _gender(doc).get(names[lo - 1], word) == word \
+                    and not _other_subject(doc, text, sentence_at(doc, offsets[lo - 1])[1], token):
+                return names[lo - 1]
         return found
     return None
+
+
+_QUOTES = re.compile(r'["\u201c\u201d]')
+
+
+# Common nouns for people who speak or act in a report ("Critics said …", "A lawyer for the
+# protesters condemned …"): a subject that is one of them is a speaker the text did not name.
+_SPEAKERS = ROLE_NOUNS | frozenset("""critic official officer spokesperson activist analyst
+    observer diplomat lawmaker legislator opponent supporter resident witness source expert
+    economist aide adviser advisor negotiator mediator minister director chief head""".split())
+
+
+def _other_subject(doc: Doc, text: str, since: int, token: Token) -> bool:
+    """Whether an unnamed person ("critics", "a lawyer") is a clause subject between ``since``
+    (the end of the named person's sentence) and the pronoun, outside quotation marks ("A
+    lawyer for the protesters condemned …")."""
+    table = doc._.factex_token_actor or {}
+    for j in range(token.i - 1, -1, -1):
+        t = doc[j]
+        if t.idx <= since:
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i not in table and t.lemma_.lower() in _SPEAKERS \
+                and len(_QUOTES.findall(text, sentence_at(doc, t.idx)[0], t.idx)) % 2 == 0:
+            return True
+    return False
 
 
 def _latest_subject(doc: Doc, token: Token, prev: int, offsets: list[int], names: list[str],
@@ -188,10 +218,10 @@ def _latest_subject(doc: Doc, token: Token, prev: int, offsets: list[int], names
 
 # Words before a person's name that tell "he" from "she" ("the founder's grandson Eduardo
 # Prado", "Queen Elizabeth II").
-_MALE = frozenset("""he him his son grandson brother father king emperor prince duke mr sir
-    husband nephew uncle lord baron sultan tsar czar pope shah earl count""".split())
-_FEMALE = frozenset("""she her daughter granddaughter sister mother queen empress princess
-    duchess mrs ms miss lady wife niece aunt baroness countess dame""".split())
+_MALE = frozenset("""son grandson brother father king emperor prince duke mr sir husband
+    nephew uncle lord baron sultan tsar czar pope shah earl count""".split())
+_FEMALE = frozenset("""daughter granddaughter sister mother queen empress princess duchess mrs
+    ms miss lady wife niece aunt baroness countess dame""".split())
 
 
 def _gender(doc: Doc) -> dict[str, str]:
@@ -205,13 +235,12 @@ def _gender(doc: Doc) -> dict[str, str]:
         for i, name in table.items():
             if name not in persons or (i > 0 and table.get(i - 1) == name):
                 continue
-            for j in range(i - 1, max(-1, i - 4), -1):
-                w = doc[j].lower_.rstrip(".")
-                if w in _MALE or w in _FEMALE:
-                    marks.setdefault(name, set()).add("he" if w in _MALE else "she")
-                    break
-                if table.get(j) is not None or doc[j].is_punct and doc[j].text != "'s":
-                    break
+            # Only the word right before the name, as its title or description ("the
+            # founder's grandson Eduardo Prado", "Queen Elizabeth"), not one of another phrase
+            # ("the wife of Henry Tudor", "the queen appointed John Carter").
+            w = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+            if (w in _MALE or w in _FEMALE) and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+                marks.setdefault(name, set()).add("he" if w in _MALE else "she")
         found = cache(doc)["gender"] = {n: next(iter(g)) for n, g in marks.items() if len(g) == 1}
     return found
 
