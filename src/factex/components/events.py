@@ -27,7 +27,7 @@ from factex.language.lexicon import (BOTH_SIDES, FORCE_NOUNS, PENALTY_NOUNS, PER
                                      POST_NOUNS, ROLE_NOUNS, SOLITARY_VERBS, TITLES, YEAR_WORD,
                                      company_name)
 from factex.language.coref import affiliations, antecedent, named_before, protagonist
-from factex.language.docutil import actor_types, cache, doc_text, line_at, sentence_at
+from factex.language.docutil import actor_types, cache, doc_text, line_at, quoted, sentence_at
 from factex.language.timex import MONTHS
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
@@ -411,8 +411,8 @@ class EventsComponent(RulesComponent):
             # expected \"by Thursday at the latest,\" and said …").
             text = doc_text(doc)
             start = trig.token.sent.start_char
-            if not _quoted(text, start, trig.token.idx):
-                sent_dates = [d for d in sent_dates if not _quoted(text, start, d.start)]
+            if not quoted(text, start, trig.token.idx):
+                sent_dates = [d for d in sent_dates if not quoted(text, start, d.start)]
         own = [d for d in sent_dates if (_inside(doc, d, trig.token)
                or (_same(_date_clause(doc, d), trig.clause) and not _copular(trig))
                or _aspect_of(_date_clause(doc, d), trig.clause))
@@ -1093,15 +1093,6 @@ def _laid_out(text: str, sent: Span) -> bool:
     says when the happening told before it took place. (A plain line break is no layout: hard-
     wrapped prose breaks its sentences too.)"""
     return _LAYOUT.search(text, sent.start_char, sent.end_char) is not None
-
-
-_QUOTES = re.compile("[\"\u201c\u201d]")
-
-
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` stands inside double quotation marks opened after ``start`` (the
-    sentence's start)."""
-    return len(_QUOTES.findall(text, start, pos)) % 2 == 1
 
 
 def _main_trigger(triggers: list[_Trigger]) -> _Trigger | None:

@@ -18,11 +18,10 @@ Tanzania–Zambia Railway").
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.tokens import Doc, Token
 
-from factex.language.docutil import actor_types, cache, doc_text, sentence_at
+from factex.language.docutil import QUOTES, actor_types, cache, doc_text, quoted, sentence_at
 from factex.language.lexicon import COMPANY_NOUNS, FEATURE_NOUNS, FORCE_NOUNS, ROLE_NOUNS
 from factex.language.rules import gazetteer
 
@@ -151,7 +150,7 @@ def _antecedent(doc: Doc, token: Token) -> str | None:
         # in 1916" goes on with the person the previous sentence's subject pronoun stood for.
         found = _previous_subject_pronoun(doc, token, prev, start)
         text = doc_text(doc)
-        if found is None and hi == lo and word in ("he", "she") and _QUOTES.search(text, prev, token.idx):
+        if found is None and hi == lo and QUOTES.search(text, prev, token.idx):
             # Nobody named in reach, a quotation between ('"Parties talk to each other all the
             # time. There is nothing signed," he said'): the last person named as a subject in
             # the two sentences before, if no one else (named or not) was a subject since
@@ -166,9 +165,6 @@ def _antecedent(doc: Doc, token: Token) -> str | None:
                 return names[lo - 1]
         return found
     return None
-
-
-_QUOTES = re.compile(r'["\u201c\u201d]')
 
 
 # Common nouns for people who speak or act in a report ("Critics said …", "A lawyer for the
@@ -188,7 +184,7 @@ def _other_subject(doc: Doc, text: str, since: int, token: Token) -> bool:
         if t.idx <= since:
             return False
         if t.dep_ in ("nsubj", "nsubjpass") and t.i not in table and t.lemma_.lower() in _SPEAKERS \
-                and len(_QUOTES.findall(text, sentence_at(doc, t.idx)[0], t.idx)) % 2 == 0:
+                and not quoted(text, sentence_at(doc, t.idx)[0], t.idx):
             return True
     return False
 

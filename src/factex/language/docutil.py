@@ -11,6 +11,7 @@ changed length (retokenised) is thrown away.
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 
 from spacy.attrs import SENT_START
@@ -117,3 +118,13 @@ def actor_types(doc: Doc) -> dict[str, str]:
     if types is None:
         types = c["actor_types"] = {a.name: a.type for a in doc._.factex_actors or []}
     return types
+
+
+# Double quotation marks, straight and typographic.
+QUOTES = re.compile("[\"\u201c\u201d]")
+
+
+def quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside double quotation marks opened after ``start`` (the
+    sentence's start)."""
+    return len(QUOTES.findall(text, start, pos)) % 2 == 1
