@@ -793,3 +793,57 @@ def test_an_office_is_no_actor(extractor, text, office):
 def test_bodies_named_like_offices_or_documents_stay(extractor, text, name):
     actor = _actor(extractor.extract(text), name)
     assert actor is not None and actor.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("In 1984 the group bought its Finnish rival Turun Laakeri Oy from the Salonen family.",
+      "Turun Laakeri Oy"),
+     ("Last year the brewery sold its malting arm to Hansa Malz GmbH for EUR 12 million.",
+      "Hansa Malz GmbH")],
+)
+def test_an_untagged_name_ending_in_a_legal_form_is_a_company(extractor, text, name):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name, pieces",
+    [("The appeal was backed by the Red Cross and Red Crescent Movement in 2023.",
+      "Red Cross and Red Crescent Movement", ["Red Cross", "Red Crescent Movement"]),
+     ("Dockworkers of the Namibia Transport and Allied Workers Union went on strike in 2021.",
+      "Namibia Transport and Allied Workers Union", ["Namibia Transport", "Allied Workers Union"])],
+)
+def test_an_organisation_name_with_and_inside_is_one_name(extractor, text, name, pieces):
+    rec = extractor.extract(text)
+    assert _actor(rec, name) is not None
+    assert all(_actor(rec, p) is None for p in pieces)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [("In 2009 Kenya joined the United Nations and the World Trade Organization talks.",
+      ["United Nations", "World Trade Organization"]),
+     ("Aid went through UNICEF and the World Food Programme in 2017.", ["UNICEF", "World Food Programme"])],
+)
+def test_two_bodies_joined_by_and_stay_two(extractor, text, names):
+    rec = extractor.extract(text)
+    assert all(_actor(rec, n) is not None for n in names)
+
+
+def test_a_ships_name_is_no_actor_wherever_it_stands(extractor):
+    rec = extractor.extract("On 2 August 1964 the USS Maddox was attacked by North Vietnamese boats. "
+                            "Two days later Maddox reported a second attack.")
+    assert _actor(rec, "Maddox") is None and _actor(rec, "USS Maddox") is None
+    assert _actor(rec, "North Vietnam") is not None
+
+
+def test_a_cited_titles_quote_and_full_stop_end_the_name_before_the_publisher(extractor):
+    rec = extractor.extract("Sources\n^ \u201cUPM to build second mill in Uruguay\u00e2\u20ac. Reuters. 23 July 2019.\n")
+    assert not any("\u00e2\u20ac" in a.name for a in rec.actors)
+
+
+def test_a_common_word_capitalised_only_in_a_title_cased_heading_is_no_actor(extractor):
+    rec = extractor.extract("Paying the Danes: Kings and the Tributes of the Tenth Century\n\n"
+                            "In 991 the council paid the raiders tributes of 10,000 pounds.\n")
+    assert _actor(rec, "Tributes") is None

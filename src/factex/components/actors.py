@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from factex.language.lexicon import (
     KIN_NOUNS,
+    SHIP_PREFIXES,
     COMPANY_NOUNS,
     FEATURE_NOUNS,
     INSTITUTION_NOUNS,
@@ -187,6 +188,22 @@ def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
     head = last.head
     return (last.dep_ in ("compound", "amod", "nmod") and head.i >= m.token_end and head.is_lower
             and head.lower_ in NON_ACTOR_MODIFIED)
+
+
+def _vessels(doc: Doc) -> set[str]:
+    """Names the text gives a ship's prefix ("the USS Maddox"), with and without it."""
+    texts = token_texts(doc)
+    out: set[str] = set()
+    for i, w in enumerate(texts):
+        if w not in SHIP_PREFIXES:
+            continue
+        j = i + 1
+        while j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha():
+            j += 1
+        if j > i + 1:
+            name = span_text(doc[i + 1:j])
+            out.update((name, f"{w} {name}"))
+    return out
 
 
 def _currency_name(text: str) -> bool:
@@ -431,10 +448,18 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
         if bounds is None or _prose_line(doc, text, *bounds):
             return False
         before = text[bounds[0]:m.start].rstrip()
+        line = text[bounds[0]:bounds[1]]
         if not (line_start or before.endswith(("|", ">", "•", "·"))
-                or len(text[bounds[0]:bounds[1]].split()) <= 6):
+                or len(line.split()) <= 6 or _title_cased(line)):
             return False  # "charity in England and Wales": a name inside a phrase
     return True
+
+
+def _title_cased(line: str) -> bool:
+    """A title or heading written in title case ("Paying the Danes: Æthelred and the Tributes
+    of 991-1018"): every word of four letters or more capitalised, at least three of them."""
+    words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
 def _prose_line(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -1026,6 +1051,11 @@ class ActorsComponent(RulesComponent):
         found = collect_mentions(doc, self.verb_form)
         clusters = cluster(doc, found, getattr(self.verb_form, "common", frozenset()))
         propagate(doc, clusters)
+        # A name the text once gives a ship's prefix names that ship wherever it stands ("the
+        # USS Maddox … the Turner Joy and Maddox"): a vessel takes part in nothing as an actor.
+        vessels = _vessels(doc)
+        if vessels:
+            clusters = [c for c in clusters if not any(m.text in vessels for m in c.mentions)]
         token_actor: dict[int, str] = {}
         # Longest mention first: "Norwegian" inside "the Norwegian Agency for Development
         # Cooperation" belongs to the agency there, not to Norway.

@@ -69,9 +69,10 @@ class EntityRepair(RulesComponent):
 
     def _process(self, doc: Doc) -> Doc:
         require(doc, "factex_entity_repair", parse=True)
-        ents, cued = _person_cues(doc, _place_cues(doc, _feature_names(
-            doc, _definite_short_names(doc, _described_acronyms(doc, _legal_forms(doc, _acronym_names(
-                doc, _initial_names(doc, _merged_ents(doc)))))))))
+        ents = _merged_ents(doc)
+        for repair in _REPAIRS:
+            ents = repair(doc, ents)
+        ents, cued = _person_cues(doc, ents)
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         doc._.factex_person_cues = sorted(cued)
@@ -84,12 +85,18 @@ _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT
 _LAYOUT_BREAKS = frozenset(">|•·»")
 
 
+# A word that closes a quotation and a sentence ("… in Uruguay”. Reuters"): the title of a
+# cited article ends there, and the publisher's name begins after it.
+_QUOTE_STOP = re.compile(r".*(?:[\"\u201d\u2019]|\u00e2\u20ac)\.")
+
+
 def _layout_break(tok) -> bool:
-    return (tok.is_space and "\n" in tok.text) or tok.text in _LAYOUT_BREAKS
+    return ((tok.is_space and "\n" in tok.text) or tok.text in _LAYOUT_BREAKS
+            or _QUOTE_STOP.fullmatch(tok.text) is not None)
 
 
 def _cut_at_layout(doc: Doc, ents) -> list[Span]:
-    """Entities cut where the page's layout breaks them. A piece beside a menu or breadcrumb
+    """Entities cut where the page's layout breaks them, or a quotation and sentence end. A piece beside a menu or breadcrumb
     separator is navigation ("Home > Culture"), not a mention, and is dropped; so is a piece
     without a proper noun. The other pieces keep the label."""
     out = []
@@ -564,8 +571,9 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
 
     for e in ents:
         end = e.end
-        if e.label_ in _NAMED_LABELS:
-            # Words of the name the model left out before the form ("Krause Bräu GmbH").
+        if e.label_ in _NAMED_LABELS or (e.label_ == "NORP" and len(e) > 1):
+            # Words of the name the model left out before the form ("Krause Bräu GmbH"); a
+            # name of two words or more the model took for a people's ("Turun Laakeri Oy").
             j = end
             while joined(j) and j - end < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title \
                     and doc[j].text not in CORPORATE_FORMS:
@@ -580,7 +588,44 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
             changed = True
         else:
             out.append(e)
+    # A run of capitalised words the model left untagged that ends in a legal form is a
+    # company's name too ("bought its Finnish rival Turun Laakeri Oy").
+    free = []
+    taken = {k for e in out for k in range(e.start, e.end)}
+    for s, t in _name_runs(doc):
+        if (t - s >= 2 and doc[t - 1].text.rstrip(".") in CORPORATE_FORMS
+                and taken.isdisjoint(range(s, t))
+                and not any("\n" in doc[k].whitespace_ for k in range(s, t - 1))
+                and doc[t - 2].text not in CORPORATE_FORMS):
+            free.append(Span(doc, s, t, label="ORG"))
+    if free:
+        return sorted(out + free, key=lambda s_: s_.start)
     return out if changed else ents
+
+
+def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One organisation's name with "and" inside it, which the model cut in two ("the Red
+    Cross and Red Crescent Movement", "the Namibia Transport and Allied Workers Union"): the
+    second piece ends in an organisation's word, the first does not and is no acronym, state,
+    place or organisation the text names on its own elsewhere."""
+    texts = token_texts(doc)
+    new = []
+    for a, b in zip(ents, ents[1:]):
+        if (b.start != a.end + 1 or texts[a.end] != "and" or b.label_ != "ORG"
+                or a.label_ not in _NAMED_LABELS or len(b) < 2 or not texts[b.start].istitle()
+                or texts[b.start].lower() == "the"
+                or texts[b.end - 1].lower() not in ORG_WORDS
+                or texts[a.end - 1].lower() in ORG_WORDS or texts[a.end - 1].isupper()
+                or "\n" in doc[a.end - 1].whitespace_ + doc[a.end].whitespace_):
+            continue
+        name = span_text(a)
+        gz = gazetteer()
+        if gz.state_of(name) or key(name) in gz.places or key(name) in gz.regions:
+            continue
+        if sum(1 for e in ents if span_text(e) == name) > 1:
+            continue  # named on its own too: two bodies ("Kenya Airways and Air France Group")
+        new.append(Span(doc, a.start, b.end, label="ORG"))
+    return _in_place_of(ents, new) if new else ents
 
 
 def _definite_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -680,3 +725,8 @@ def _names_head(doc: Doc, start: int, end: int, nouns: frozenset, via_of: bool =
     if via_of:
         return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns
     return root.dep_ in ("compound", "nmod", "amod") and head.i >= end and head.lower_ in nouns
+
+
+# The repairs in the order they apply, each ``(doc, ents) -> ents`` (person cues come last).
+_REPAIRS = (_initial_names, _acronym_names, _joined_names, _legal_forms, _described_acronyms,
+            _definite_short_names, _feature_names, _place_cues)
