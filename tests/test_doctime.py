@@ -121,3 +121,29 @@ def test_cli_dct(tmp_path):
     assert [(e["type"], e["date"]["value"]) for e in rec["events"]] == [("agreement", "2023-03-13")]
     r = runner.invoke(app, ["extract", str(p), "--dct", "2023-02-30"])
     assert r.exit_code == 2 and "not a calendar date" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("text, dct, expression, value", [
+    # A past happening in a month after the report's date: the year before.
+    ("The agency began operating with full powers in December.", "2013-04-11", "December", "2012-12"),
+    ("The party, which he founded in February, won 48 seats.", "2012-05-29", "February", "2012-02"),
+    # What is to come in a month before it: the year after.
+    ("The commission will meet once a year, with the first session scheduled for Hanoi in March.",
+     "2016-10-05", "March", "2017-03"),
+    ("We will resubmit a revised proposal in January.", "2023-10-20", "January", "2024-01"),
+    # Otherwise the report's own year: a plan told in the past, a condition, a month before it.
+    ("The supper, originally scheduled for 16 November, has been moved to March.", "2023-10-20",
+     "16 November", "2023-11-16"),
+    ("Norway said it would give more if the ceasefire held through September.", "2017-08-22",
+     "September", "2017-09"),
+    ("The board approved the loan on 28 November.", "2024-12-11", "28 November", "2024-11-28"),
+])
+def test_a_yearless_month_is_placed_by_the_document_date_and_the_tense(extractor, text, dct,
+                                                                      expression, value):
+    rec = extractor.extract(text, dct=dct)
+    assert [d.value for d in rec.dates if d.text == expression] == [value]
+
+
+def test_a_yearless_month_after_a_stated_year_keeps_that_year(extractor):
+    rec = extractor.extract("In 2007 the party split, and in February its leader resigned.", dct="2012-05-29")
+    assert [d.value for d in rec.dates if d.text == "February"] == ["2007-02"]

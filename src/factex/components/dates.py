@@ -120,8 +120,15 @@ class DatesComponent(RulesComponent):
             # "on Tuesday", "last month": against the document's date, not the narrative's.
             timex = resolve_deictic(text, dct, future=_speaks_of_future(span))
         if timex is None:
-            timex = normalise(text, anchor)
-            if timex is not None and doc_year is not None:
+            # Before any date of the text, a dated document's own date is the reference.
+            timex = normalise(text, anchor if anchor is not None or dct is None
+                              else Anchor(dct.year))
+            if timex is not None and dct is not None and _yearless(text, timex) \
+                    and not _year_stated_before(span):
+                # "founded in February", "will meet in March" in a dated report: the month
+                # nearest the report's date that the tense points to (contract v1.1).
+                timex = _in_dct_year(timex, dct, _tense(span))
+            elif timex is not None and doc_year is not None:
                 timex = _in_document_year(text, timex, doc_year)
         if timex is None or (" and " in text and "/" not in timex.value):
             parts = _split_coordination(span, anchor)
@@ -157,6 +164,89 @@ def _in_document_year(text: str, timex: Timex, doc_year: int | None) -> Timex:
     except ValueError:
         return timex
     return Timex(f"{doc_year:04d}{timex.value[4:]}", timex.mod, timex.type, True)
+
+
+# Words that tie a month to the narrative rather than to the report's date ("that May", "the
+# same month", "the following March").
+_ANAPHORIC = re.compile(r"\b(?:that|same|following|next|previous|preceding|prior|subsequent|"
+                        r"this|last|later|earlier|before|after)\b", re.I)
+
+
+def _yearless(text: str, timex: Timex) -> bool:
+    """A month or a day of a month, written without a year and not tied to the narrative."""
+    return (timex.anchored and _DAY_OR_MONTH.fullmatch(timex.value) is not None
+            and not timex.value.startswith("BC") and re.search(r"\d{3,4}", text) is None
+            and _ANAPHORIC.search(text) is None)
+
+
+def _year_stated_before(span: Span) -> bool:
+    """The sentence names a year before the expression ("In 2007 …, and in February …"): the
+    text says which year is meant."""
+    sent = span.sent
+    return re.search(r"\b\d{4}\b", span.doc.text[sent.start_char:span.start_char]) is not None
+
+
+def _in_dct_year(timex: Timex, dct: date, tense: str | None) -> Timex:
+    """A year-less month or day in a dated document: in the document's year, unless the tense
+    puts it in the year before (a past happening in a month after the document's date:
+    "began operating in December" in a report of April 2013 is December 2012) or after (a
+    future one in a month before it: "will meet in March" in one of October 2016 is March
+    2017)."""
+    month = int(timex.value[5:7])
+    day = int(timex.value[8:10]) if len(timex.value) == 10 else None
+    year = dct.year
+    if tense == "future" and (month, day or 31) < (dct.month, dct.day):
+        year += 1
+    elif tense == "past" and (month, day or 1) > (dct.month, dct.day):
+        year -= 1
+    if day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return timex
+    return Timex(f"{year:04d}{timex.value[4:]}", timex.mod, timex.type, True)
+
+
+_PAST_AUX = frozenset(("had", "has", "have", "was", "were", "did"))
+_CONDITIONAL_MARKS = frozenset(("if", "unless", "provided", "once", "until", "when"))
+
+
+def _tense(span: Span) -> str | None:
+    """"past" when the clause of a date is in a past tense ("founded", "was postponed", "has
+    begun", "began operating"), "future" when it speaks of what is to come ("will meet",
+    "is scheduled for"), else None. A participle without an auxiliary takes the tense of the
+    clause of the noun it describes ("the first session scheduled for March" in "… will meet
+    once a year, with the first session scheduled for March")."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    planned = False
+    for _ in range(2):
+        while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            tok = tok.head  # "began operating in December": the finite verb's tense
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
+            return None  # "if the ceasefire held through September": no past
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in aux):
+            # A plan told in the past ("the supper, scheduled for 16 November, has been
+            # moved") names a day of the document's year, not the year before.
+            return None if planned else "past"
+        if any(c.lower_ in _FUTURE_AUX for c in aux) or (
+                tok.lemma_.lower() in _FUTURE_HEADS and (tok.tag_ != "VBN" or aux)):
+            return "future"  # "will meet", "is scheduled for", "expects to sign"
+        if not (tok.tag_ == "VBN" and not aux and tok.dep_ == "acl"):
+            return None
+        planned = tok.lemma_.lower() in _FUTURE_HEADS
+        tok = tok.head
+        for _ in range(4):
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _document_year(years: list[int], dct: date | None) -> int | None:
