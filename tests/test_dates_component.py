@@ -212,3 +212,19 @@ def test_an_undated_text_keeps_the_narrative_year(extractor):
     text = "The floods of 2020 were the worst. On 17 October a dyke was sealed."
     values = {d.text: d.value for d in extractor.extract(text).dates}
     assert values["17 October"] == "2020-10-17"
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("Its first autofocus camera arrived in 1986, a year later than its larger rivals.", "1986",
+     "a year later"),
+    ("The line opened in 1975, two years earlier than planned.", "1975", "two years earlier"),
+])
+def test_a_comparison_with_than_is_no_date(extractor, text, kept, dropped):
+    rec = extractor.extract(text)
+    texts = [d.text for d in rec.dates]
+    assert kept in texts and not any(dropped in t for t in texts)
+
+
+def test_a_relative_date_without_than_is_still_a_date(extractor):
+    rec = extractor.extract("The plant opened in 1975. Two years later it closed.")
+    assert [d.value for d in rec.dates] == ["1975", "1977"]

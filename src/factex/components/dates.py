@@ -545,7 +545,12 @@ def _trim_date(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].text in ("'s",)):
         end -= 1
+    if end < len(doc) and doc[end].lower_ == "than" and doc[end - 1].lower_ in _COMPARATIVES:
+        return None  # "a year later than its larger rivals": a comparison, no date
     return Span(doc, start, end, label=span.label_) if start < end else None
+
+
+_COMPARATIVES = frozenset(("later", "earlier", "sooner", "longer", "shorter"))
 
 
 def _preposition_mod(span: Span) -> str | None:
