@@ -904,3 +904,24 @@ def test_the_fallback_types_a_telling_as_a_statement(extractor, text):
     finally:
         pipe.fallback = False
     assert [(e.type, e.date.value) for e in evs] == [("statement", "1967-03" if "1967" in text else "2017-03")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A payment is no aid: a price is trade, tribute or wages `other`; so is money raised.
+        ("In 1995 the miner paid US$185 million to Andes Holdings for a copper deposit.",
+         ("trade", "1995")),
+        ("In 1002 the council paid the Danes 24,000 pounds.", ("other", "1002")),
+        ("In 1962 the group raised SEK 18 million in a share offering.", ("other", "1962")),
+        ("In 2010 the fund invested US$40 million in Kenya Power.", ("trade", "2010")),
+        # Giving and lending stay aid.
+        ("In 2008 the bank lent Kenya US$150 million.", ("aid", "2008")),
+        ("In 1958 Canada gave India $35 million.", ("aid", "1958")),
+    ],
+)
+def test_money_verbs_are_typed_by_what_the_money_is_for(extractor, text, expected):
+    events = _events(extractor, text)
+    assert expected in events
+    if expected[0] != "aid":
+        assert ("aid", expected[1]) not in events

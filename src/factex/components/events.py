@@ -84,6 +84,8 @@ _ABSOLUTE_PREPS = frozenset(("with", "after", "before", "while", "since", "follo
 _ADJUNCT_PREPS = {"during", "after", "before", "following", "amid", "despite", "since", "until"}
 # Dependency labels of a verb that heads a clause of its own (not a participle modifier).
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl"}
+# Verbs of moving money that give no aid, and the type their happening takes.
+_PAYMENT_TYPES = {"pay": "other", "invest": "trade", "raise": "other"}
 # Particles of phrasal verbs, whatever the parser calls them.
 _PARTICLES = frozenset("out over off up down back away".split())
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "amod", "acomp", "prt",
@@ -213,6 +215,14 @@ class EventsComponent(RulesComponent):
                     # "paid a fine of C$3.5 million", "paid €2 million in damages": a penalty
                     # settled, not aid given (the gold guide's `other`).
                     return TriggerEntry(type="other", lemma=lemma, pos=["VERB"], confidence=0.7)
+                if lemma in _PAYMENT_TYPES:
+                    # A payment is no grant or loan: the price of something bought is trade
+                    # ("paid US$185 million … for the deposit"), tribute or wages are `other`;
+                    # an investment is trade, money raised `other` (the gold guide's types).
+                    bought = lemma == "pay" and any(
+                        c2.dep_ == "prep" and c2.lower_ == "for" for c2 in token.children)
+                    return TriggerEntry(type="trade" if bought else _PAYMENT_TYPES[lemma],
+                                        lemma=lemma, pos=["VERB"], confidence=0.7)
                 return TriggerEntry(type=kind, lemma=lemma, pos=["VERB"], confidence=0.75)
         return None
 
