@@ -137,6 +137,16 @@ def test_cli_dct(tmp_path):
     ("Norway said it would give more if the ceasefire held through September.", "2017-08-22",
      "September", "2017-09"),
     ("The board approved the loan on 28 November.", "2024-12-11", "28 November", "2024-11-28"),
+    ("The campaign was originally planned for April but was postponed.", "2025-05-23", "April", "2025-04"),
+    ("The two leaders agreed to meet again in December.", "2016-10-05", "December", "2016-12"),
+    ("By December the company will have closed 30 stores.", "2016-10-05", "December", "2016-12"),
+    ("The vote was postponed until December.", "2016-10-05", "December", "2016-12"),
+    ("OSLO, October 5, 2016 - Norway will hold talks with Colombia in January, the ministry said.",
+     "2016-10-05", "January", "2017-01"),
+    ("The board met on 29 February.", "2017-03-10", "29 February", "2016-02-29"),
+    # A sentence's day date sets no year for the months after it.
+    ("The supper has been moved to 7 March 2024 to avoid our appeal, which launches on 1 December.",
+     "2023-10-20", "1 December", "2023-12-01"),
 ])
 def test_a_yearless_month_is_placed_by_the_document_date_and_the_tense(extractor, text, dct,
                                                                       expression, value):
@@ -144,6 +154,23 @@ def test_a_yearless_month_is_placed_by_the_document_date_and_the_tense(extractor
     assert [d.value for d in rec.dates if d.text == expression] == [value]
 
 
-def test_a_yearless_month_after_a_stated_year_keeps_that_year(extractor):
-    rec = extractor.extract("In 2007 the party split, and in February its leader resigned.", dct="2012-05-29")
-    assert [d.value for d in rec.dates if d.text == "February"] == ["2007-02"]
+@pytest.mark.parametrize("text, dct, expression, value", [
+    ("In 2007 the party split, and in February its leader resigned.", "2012-05-29", "February",
+     "2007-02"),
+    ("On 2 August 1964 the destroyer was attacked. On 4 August a second attack was reported.",
+     "2016-10-05", "4 August", "1964-08-04"),
+    ("Smith joined the company in 1998. In December he became chief executive.", "2016-10-05",
+     "December", "1998-12"),
+    # A year told in another paragraph does not hold: the document's date does.
+    ("The election in 2007 was disputed.\nThe party, which he founded in February, won 48 seats.",
+     "2012-05-29", "February", "2012-02"),
+])
+def test_a_yearless_month_in_a_narrative_of_a_stated_year_keeps_that_year(extractor, text, dct,
+                                                                         expression, value):
+    rec = extractor.extract(text, dct=dct)
+    assert [d.value for d in rec.dates if d.text == expression] == [value]
+
+
+def test_relative_dates_with_a_document_date_but_no_narrative_stay_unresolved(extractor):
+    rec = extractor.extract("Two years later, the company went bankrupt.", dct="2016-10-05")
+    assert [d.value for d in rec.dates] == ["FUTURE_REF"]

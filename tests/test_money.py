@@ -241,3 +241,20 @@ def test_the_subject_of_ready_to_provide_pays(extractor):
     rec = extractor.extract("The Asian Development Bank said on Wednesday that it was ready to "
                             "provide up to 450 million dollars in loans for canal repairs.")
     assert [m.payer for m in rec.money] == ["Asian Development Bank"]
+
+
+def test_a_list_breaking_down_a_sum_takes_its_payer(extractor):
+    text = ("In 2023 the Nordic Fund granted €20 million in humanitarian aid to the region.\n\n"
+            "The funding will be distributed as follows:\n\n"
+            "- Chad: €12 million\n- Niger: €8 million\n")
+    rec = extractor.extract(text)
+    by_text = {m.text: m for m in rec.money}
+    assert by_text["€12 million"].payer == by_text["€20 million"].payer is not None
+    assert by_text["€12 million"].recipient == "Chad" and by_text["€8 million"].recipient == "Niger"
+
+
+def test_a_list_without_a_lead_in_takes_no_payer(extractor):
+    text = ("In 2023 the Nordic Fund granted €20 million in humanitarian aid to the region.\n\n"
+            "Other donors\n\n- Chad: €12 million\n")
+    rec = extractor.extract(text)
+    assert next(m for m in rec.money if m.text == "€12 million").payer is None

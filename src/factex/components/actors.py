@@ -190,19 +190,27 @@ def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
             and head.lower_ in NON_ACTOR_MODIFIED)
 
 
-def _vessels(doc: Doc) -> set[str]:
-    """Names the text gives a ship's prefix ("the USS Maddox"), with and without it."""
+def _ship_tokens(doc: Doc) -> set[int]:
+    """Tokens of ships' names: the capitalised words after a ship's prefix ("the USS Maddox"),
+    and those of a name joined to such a one ("the USS Turner Joy and Maddox")."""
     texts = token_texts(doc)
-    out: set[str] = set()
+    out: set[int] = set()
+
+    def name_end(j: int) -> int:
+        while j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha():
+            j += 1
+        return j
+
     for i, w in enumerate(texts):
         if w not in SHIP_PREFIXES:
             continue
-        j = i + 1
-        while j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha():
-            j += 1
-        if j > i + 1:
-            name = span_text(doc[i + 1:j])
-            out.update((name, f"{w} {name}"))
+        start, end = i + 1, name_end(i + 1)
+        while end > start:
+            out.update(range(start, end))
+            if end + 1 < len(texts) and texts[end] == "and" and texts[end + 1] not in SHIP_PREFIXES:
+                start, end = end + 1, name_end(end + 1)
+            else:
+                break
     return out
 
 
@@ -382,13 +390,10 @@ def _common_word(doc: Doc, mentions: list[ActorMention]) -> bool:
                                                 or text[m.start - 1] in "\n>|•·")
                for m in mentions):
         return False  # capitalised where nothing forces it: a name ("the Allies", "Villa")
-    lower = cache(doc).get("lower_words")
-    if lower is None:
-        lower = cache(doc)["lower_words"] = {w for w in token_texts(doc) if w.islower()}
     word = mentions[0].text.lower()
     if word in ORG_WORDS or word in _BODIES:
         return False  # "the Senate", "the Bank": a body named by its common noun
-    return word in lower or (word.endswith("s") and word[:-1] in lower)
+    return _written_lower(doc, word)
 
 
 _BC_YEAR = re.compile(r"\b(\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
@@ -450,9 +455,18 @@ def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
         before = text[bounds[0]:m.start].rstrip()
         line = text[bounds[0]:bounds[1]]
         if not (line_start or before.endswith(("|", ">", "•", "·"))
-                or len(line.split()) <= 6 or _title_cased(line)):
+                or len(line.split()) <= 6 or (_title_cased(line) and _written_lower(doc, word))):
             return False  # "charity in England and Wales": a name inside a phrase
     return True
+
+
+def _written_lower(doc: Doc, word: str) -> bool:
+    """Whether the text also writes a word (or its singular) in lower case: a common word, not
+    only a name ("Oracle" in a headline)."""
+    lower = cache(doc).get("lower_words")
+    if lower is None:
+        lower = cache(doc)["lower_words"] = {w for w in token_texts(doc) if w.islower()}
+    return word in lower or (word.endswith("s") and word[:-1] in lower)
 
 
 def _title_cased(line: str) -> bool:
@@ -1053,9 +1067,17 @@ class ActorsComponent(RulesComponent):
         propagate(doc, clusters)
         # A name the text once gives a ship's prefix names that ship wherever it stands ("the
         # USS Maddox … the Turner Joy and Maddox"): a vessel takes part in nothing as an actor.
-        vessels = _vessels(doc)
-        if vessels:
-            clusters = [c for c in clusters if not any(m.text in vessels for m in c.mentions)]
+        ships = _ship_tokens(doc)
+        if ships:
+            for c in clusters:
+                kept = [m for m in c.mentions if not (
+                    m.token_start in ships or m.text.split(maxsplit=1)[0] in SHIP_PREFIXES)]
+                if kept and len(kept) < len(c.mentions) and c.name not in {m.text for m in kept}:
+                    # "President Ronald Reagan visited the USS Ronald Reagan": the person
+                    # keeps a name of their own.
+                    c.name = Counter(m.text for m in kept).most_common(1)[0][0]
+                c.mentions = kept
+            clusters = [c for c in clusters if c.mentions]
         token_actor: dict[int, str] = {}
         # Longest mention first: "Norwegian" inside "the Norwegian Agency for Development
         # Cooperation" belongs to the agency there, not to Norway.

@@ -26,6 +26,7 @@ from factex.language.fastmatch import AnchoredMatcher, flagged
 from factex.language.doctime import is_deictic, resolve_deictic
 from factex.language.rules import DatePattern, active
 from factex.components.base import RulesComponent
+from factex.components.doctime import in_dateline
 from factex.records.mentions import DateMention
 from factex.language.timex import Anchor, Timex, looks_back, normalise, warm_up
 
@@ -87,8 +88,16 @@ class DatesComponent(RulesComponent):
         doc_year = _document_year(years, dct)
         out: list[DateMention] = []
         day_anchor = anchor if anchor is not None and anchor.day else None
+        text = doc_text(doc)
+        anchor_at: int | None = None  # where the narrative's anchor was read
         for span in spans:
-            for mention in self._normalise_span(span, anchor, dct, doc_year):
+            # In a dated document a year-less month follows the narrative only when the
+            # sentence or the paragraph names the year ("In 2015 …, and in December …";
+            # "On 2 August 1964 … On 4 August …"), else the document's date.
+            own_year = dct is not None and (_year_stated_before(doc, span, out) or (
+                anchor is not None and abs(anchor.year - dct.year) > 1 and anchor_at is not None
+                and "\n" not in text[anchor_at:span.start_char]))
+            for mention in self._normalise_span(span, anchor, dct, doc_year, own_year):
                 mention.timex = _continue_days(mention, mention.timex, anchor, day_anchor)
                 out.append(mention)
                 if mention.timex.type == "DATE" and mention.timex.value[:1].isalnum():
@@ -98,7 +107,7 @@ class DatesComponent(RulesComponent):
                     # does a flashback ("the previous year", "two years ago").
                     if (new is not None and low <= new.year <= high
                             and not looks_back(mention.text, mention.timex)):
-                        anchor = new
+                        anchor, anchor_at = new, mention.start
                         if new.day or new.month:
                             # A month without a day ends the day-by-day account; a bare year
                             # may be an aside within it.
@@ -110,7 +119,7 @@ class DatesComponent(RulesComponent):
         return doc
 
     def _normalise_span(self, span: Span, anchor: Anchor | None, dct: date | None = None,
-                        doc_year: int | None = None) -> list[DateMention]:
+                        doc_year: int | None = None, own_year: bool = False) -> list[DateMention]:
         text = span_text(span)
         timex = None
         if span.label_ == EARLY_YEAR:
@@ -120,11 +129,15 @@ class DatesComponent(RulesComponent):
             # "on Tuesday", "last month": against the document's date, not the narrative's.
             timex = resolve_deictic(text, dct, future=_speaks_of_future(span))
         if timex is None:
-            # Before any date of the text, a dated document's own date is the reference.
-            timex = normalise(text, anchor if anchor is not None or dct is None
-                              else Anchor(dct.year))
-            if timex is not None and dct is not None and _yearless(text, timex) \
-                    and not _year_stated_before(span):
+            timex = normalise(text, anchor)
+            if timex is None and anchor is None and dct is not None:
+                # Before any date of the text, a month or day takes the document's year.
+                timex = normalise(text, Anchor(dct.year))
+                if timex is not None and not _yearless(text, timex):
+                    timex = None
+            if own_year:
+                pass  # the narrative's year, as the text says
+            elif timex is not None and dct is not None and _yearless(text, timex):
                 # "founded in February", "will meet in March" in a dated report: the month
                 # nearest the report's date that the tense points to (contract v1.1).
                 timex = _in_dct_year(timex, dct, _tense(span))
@@ -179,11 +192,18 @@ def _yearless(text: str, timex: Timex) -> bool:
             and _ANAPHORIC.search(text) is None)
 
 
-def _year_stated_before(span: Span) -> bool:
-    """The sentence names a year before the expression ("In 2007 …, and in February …"): the
-    text says which year is meant."""
-    sent = span.sent
-    return re.search(r"\b\d{4}\b", span.doc.text[sent.start_char:span.start_char]) is not None
+def _year_stated_before(doc: Doc, span: Span, found: list[DateMention]) -> bool:
+    """The sentence names a year before the expression, outside its dateline ("In 2015 …, and
+    in December …"): the text says which year is meant."""
+    start = span.sent.start_char
+    return any(start <= m.start < span.start_char and _YEAR_OR_MONTH.fullmatch(m.timex.value)
+               and re.search(r"\d{3,4}", m.text) and not in_dateline(doc, m.start, m.end)
+               for m in found)
+
+
+# A year or a month of a year: what a sentence states to set the year of the months after it
+# (not a day: "moved to 7 March 2024 …, which launches on 1 December").
+_YEAR_OR_MONTH = re.compile(r"(?:BC)?\d{4}(?:-\d{2})?")
 
 
 def _in_dct_year(timex: Timex, dct: date, tense: str | None) -> Timex:
@@ -200,9 +220,14 @@ def _in_dct_year(timex: Timex, dct: date, tense: str | None) -> Timex:
     elif tense == "past" and (month, day or 1) > (dct.month, dct.day):
         year -= 1
     if day is not None:
-        try:
-            date(year, month, day)
-        except ValueError:
+        step = 1 if tense == "future" else -1
+        for _ in range(8):
+            try:
+                date(year, month, day)
+                break
+            except ValueError:
+                year += step  # "29 February": the nearest leap year the tense points to
+        else:
             return timex
     return Timex(f"{year:04d}{timex.value[4:]}", timex.mod, timex.type, True)
 
@@ -212,11 +237,15 @@ _CONDITIONAL_MARKS = frozenset(("if", "unless", "provided", "once", "until", "wh
 
 
 def _tense(span: Span) -> str | None:
-    """"past" when the clause of a date is in a past tense ("founded", "was postponed", "has
-    begun", "began operating"), "future" when it speaks of what is to come ("will meet",
-    "is scheduled for"), else None. A participle without an auxiliary takes the tense of the
-    clause of the noun it describes ("the first session scheduled for March" in "… will meet
-    once a year, with the first session scheduled for March")."""
+    """"future" when the clause of a date speaks of what is to come ("will meet", "is
+    scheduled for", "has scheduled … for"), "past" when it is in a past tense ("founded", "was
+    held", "began operating"), else None: also for a deadline ("postponed until December") or
+    a condition ("if the ceasefire held through September"). A participle without an
+    auxiliary takes the tense of the clause of the noun it describes ("… will meet once a year,
+    with the first session scheduled for March"), a plan told in the past none ("the supper,
+    scheduled for 16 November, has been moved")."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("until", "till", "through"):
+        return None
     tok = span.root
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
@@ -224,18 +253,21 @@ def _tense(span: Span) -> str | None:
         tok = tok.head
     planned = False
     for _ in range(2):
-        while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        while (tok.dep_ == "xcomp" and tok.head.i != tok.i
+               and tok.head.lemma_.lower() in _ASPECT_VERBS):
             tok = tok.head  # "began operating in December": the finite verb's tense
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
             return None  # "if the ceasefire held through September": no past
         aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        if tok.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in aux):
-            # A plan told in the past ("the supper, scheduled for 16 November, has been
-            # moved") names a day of the document's year, not the year before.
-            return None if planned else "past"
         if any(c.lower_ in _FUTURE_AUX for c in aux) or (
-                tok.lemma_.lower() in _FUTURE_HEADS and (tok.tag_ != "VBN" or aux)):
-            return "future"  # "will meet", "is scheduled for", "expects to sign"
+                tok.lemma_.lower() in _FUTURE_HEADS and (tok.tag_ != "VBN" or aux)
+                and tok.tag_ != "VBD" and not any(c.lower_ in ("was", "were", "had") for c in aux)):
+            return "future"  # "will meet", "will have closed", "is scheduled for"
+        if tok.lemma_.lower() in _FUTURE_HEADS and (
+                tok.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in aux)):
+            return None  # "was originally planned for April": a plan told in the past
+        if tok.tag_ == "VBD" or any(c.lower_ in _PAST_AUX for c in aux):
+            return None if planned else "past"
         if not (tok.tag_ == "VBN" and not aux and tok.dep_ == "acl"):
             return None
         planned = tok.lemma_.lower() in _FUTURE_HEADS
@@ -247,6 +279,10 @@ def _tense(span: Span) -> str | None:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
     return None
+
+
+# Verbs of phase, whose complement shares their tense ("began operating in December").
+_ASPECT_VERBS = frozenset("begin start continue stop resume cease keep finish end".split())
 
 
 def _document_year(years: list[int], dct: date | None) -> int | None:
@@ -545,8 +581,10 @@ def _trim_date(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].text in ("'s",)):
         end -= 1
-    if end < len(doc) and doc[end].lower_ == "than" and doc[end - 1].lower_ in _COMPARATIVES:
-        return None  # "a year later than its larger rivals": a comparison, no date
+    if (end < len(doc) and doc[end].lower_ == "than" and doc[end - 1].lower_ in _COMPARATIVES
+            and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("that", "this", "then"))):
+        return None  # "a year later than its larger rivals": a comparison, no date (but "a
+        # year later than that" is one)
     return Span(doc, start, end, label=span.label_) if start < end else None
 
 

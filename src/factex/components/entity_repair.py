@@ -558,6 +558,11 @@ def _acronym_names(doc: Doc, ents: list[Span]) -> list[Span]:
 _NAMED_LABELS = frozenset(("PERSON", "ORG", "FAC", "PRODUCT"))
 
 
+# Legal forms that end nothing but a company's name: not "SE" ("Galaxy Note SE"), "SA", "AS",
+# "AB", "NV" or "Co", which also end editions, places and words.
+_UNAMBIGUOUS_FORMS = CORPORATE_FORMS - frozenset("SE SA AS AB NV Co".split())
+
+
 def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name followed by a legal form is a company's, the form included: the model leaves
     the form out and may take the rest for a person ("Nordhav Seafood ASA")."""
@@ -593,7 +598,7 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
     free = []
     taken = {k for e in out for k in range(e.start, e.end)}
     for s, t in _name_runs(doc):
-        if (t - s >= 2 and doc[t - 1].text.rstrip(".") in CORPORATE_FORMS
+        if (t - s >= 2 and doc[t - 1].text.rstrip(".") in _UNAMBIGUOUS_FORMS
                 and taken.isdisjoint(range(s, t))
                 and not any("\n" in doc[k].whitespace_ for k in range(s, t - 1))
                 and doc[t - 2].text not in CORPORATE_FORMS):
@@ -604,15 +609,19 @@ def _legal_forms(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """One organisation's name with "and" inside it, which the model cut in two ("the Red
-    Cross and Red Crescent Movement", "the Namibia Transport and Allied Workers Union"): the
-    second piece ends in an organisation's word, the first does not and is no acronym, state,
-    place or organisation the text names on its own elsewhere."""
+    """One organisation's name with "and" inside it, which the model cut in two ("the Namibia
+    Transport and Allied Workers Union"): "the" before both pieces, the second ends in an
+    organisation's word, the first does not and is no person, acronym, state, place or
+    organisation known or named on its own elsewhere ("Kenya Airways and Air France Group",
+    "the World Bank and International Monetary Fund" stay two)."""
     texts = token_texts(doc)
     new = []
     for a, b in zip(ents, ents[1:]):
         if (b.start != a.end + 1 or texts[a.end] != "and" or b.label_ != "ORG"
-                or a.label_ not in _NAMED_LABELS or len(b) < 2 or not texts[b.start].istitle()
+                or a.label_ not in _NAMED_LABELS or a.label_ == "PERSON"
+                or not (texts[a.start].lower() == "the"
+                        or a.start > 0 and texts[a.start - 1].lower() == "the")
+                or len(b) < 2 or not texts[b.start].istitle()
                 or texts[b.start].lower() == "the"
                 or texts[b.end - 1].lower() not in ORG_WORDS
                 or texts[a.end - 1].lower() in ORG_WORDS or texts[a.end - 1].isupper()
@@ -620,7 +629,8 @@ def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         name = span_text(a)
         gz = gazetteer()
-        if gz.state_of(name) or key(name) in gz.places or key(name) in gz.regions:
+        if (gz.state_of(name) or key(name) in gz.places or key(name) in gz.regions
+                or key(name) in gz.organisations):
             continue
         if sum(1 for e in ents if span_text(e) == name) > 1:
             continue  # named on its own too: two bodies ("Kenya Airways and Air France Group")

@@ -311,6 +311,7 @@ class MoneyComponent(RulesComponent):
                         mention.roles[role] = "the amount it restates"
                 mention.date = mention.date or main.date
             out.append(mention)
+        _from_lead_in(text, out)
         doc._.factex_money = out
         return doc
 
@@ -503,6 +504,50 @@ def _table_parties(doc: Doc, span: Span, mention: MoneyMention) -> None:
         if name is not None:
             setattr(mention, role, name)
             mention.roles[role] = f"the table column headed {head.strip()!r}"
+
+
+# The opening of a list line: a dash, star or bullet.
+_LIST_LINE = re.compile(r"[ \t]*[-*\u2022\u2013][ \t]")
+
+
+def _from_lead_in(text: str, mentions: list[MoneyMention]) -> None:
+    """The amounts of a list that breaks down a sum ("The EU … announced €207 million … The
+    funding will be distributed as follows: - Chad: €47 million - Niger: …") are paid by whoever
+    pays that sum and go to whoever receives it, where a line says neither. The list follows a
+    line that ends in a colon; the sum is the last amount in that line or the paragraph before
+    it."""
+    for k, m in enumerate(mentions):
+        if m.payer is not None and m.recipient is not None:
+            continue
+        line_start, _ = _line_of(text, m.start, m.end)
+        if not _LIST_LINE.match(text, line_start):
+            continue
+        # Back over the list's earlier lines (and blank lines) to the line that leads in.
+        pos = line_start
+        while pos > 0:
+            prev_start = text.rfind("\n", 0, pos - 1) + 1
+            prev = text[prev_start:pos - 1]
+            if prev.strip() and not _LIST_LINE.match(prev):
+                break
+            pos = prev_start
+        lead_start = text.rfind("\n", 0, pos - 1) + 1 if pos > 0 else 0
+        lead = text[lead_start:pos].rstrip()
+        if not lead.endswith(":"):
+            continue
+        # The sum: the last amount of the lead-in line or of the paragraph before it.
+        para_start = text.rfind("\n\n", 0, max(0, lead_start - 2))
+        para_start = 0 if para_start < 0 else para_start
+        before = [o for o in mentions[:k] if para_start <= o.start < lead_start + len(lead)
+                  and not _LIST_LINE.match(text, _line_of(text, o.start, o.end)[0])]
+        if not before:
+            continue
+        total = before[-1]
+        for role in ("payer", "recipient"):
+            name = getattr(total, role)
+            other = m.recipient if role == "payer" else m.payer
+            if getattr(m, role) is None and name is not None and name != other:
+                setattr(m, role, name)
+                m.roles[role] = "the sum the list breaks down"
 
 
 def _labelled_recipient(doc: Doc, span: Span, mention: MoneyMention) -> None:

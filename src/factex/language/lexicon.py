@@ -105,8 +105,8 @@ NON_ACTOR_HEADS = frozenset("""agreement agreements arrangement accord accords t
 # First words of a storm's name ("Cyclone Sidr"): a storm is an event, not an actor.
 STORM_WORDS = frozenset("cyclone hurricane typhoon storm".split())
 # Prefixes of a ship's name ("USS Maddox", "HMS Hood"): a vessel, not an actor. (Not "SS",
-# also the Nazi organisation, nor "MS".)
-SHIP_PREFIXES = frozenset("""USS HMS HMAS HMCS HMNZS RMS MV SMS INS ARA KRI ROKS USNS
+# also the Nazi organisation, nor "MS" or "MV", also in companies' names.)
+SHIP_PREFIXES = frozenset("""USS HMS HMAS HMCS HMNZS RMS SMS INS ARA KRI ROKS USNS
     HMT""".split())
 # First words of a military operation's name ("Operation Arc Light"): a happening, not an actor.
 OPERATION_WORDS = frozenset("operation".split())
