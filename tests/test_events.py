@@ -925,3 +925,10 @@ def test_money_verbs_are_typed_by_what_the_money_is_for(extractor, text, expecte
     assert expected in events
     if expected[0] != "aid":
         assert ("aid", expected[1]) not in events
+
+
+def test_the_companies_are_the_two_organisations_named_before(extractor):
+    rec = extractor.extract("Alder Foods ASA has agreed to buy its rival Birch Farms AS for NOK 2 billion, "
+                            "the companies said on 3 May 2021.")
+    said = [e for e in rec.events if e.type == "statement" and e.date.value == "2021-05-03"]
+    assert said and set(said[0].actors) >= {"Alder Foods ASA", "Birch Farms AS"}

@@ -560,6 +560,12 @@ class EventsComponent(RulesComponent):
                 if pair:
                     how = "clause+the two states named before"
                     names.extend(n for n in pair if n not in names)
+        if len(names) < 2 and any(p in text for p in _BOTH_FIRMS):
+            # "the companies said": the two organisations named just before.
+            pair = named_before(doc, trig.token, lambda t, name: types.get(name) == "ORG")
+            if len(pair) == 2:
+                how = "clause+the two organisations named before"
+                names.extend(n for n in pair if n not in names)
         return _as_of(doc, names, value), location, how
 
     def _other_happenings(self, trig: _Trigger, tokens: list[Token]) -> set[int]:
@@ -595,6 +601,9 @@ class EventsComponent(RulesComponent):
 
 # Nouns whose "of" phrase names the place itself ("the protectorate of Togoland", "the city
 # of Capua"), not a place that describes it.
+# Two organisations named together before ("… said Nordhav and Vestkyst. The companies said").
+_BOTH_FIRMS = ("both companies", "the two companies", "the companies", "both firms",
+               "the two firms", "the firms")
 _PLACE_KINDS = frozenset("""protectorate colony city town village port island islands province
     region kingdom republic state territory district county emirate principality duchy
     fortress""".split())
