@@ -932,3 +932,12 @@ def test_the_companies_are_the_two_organisations_named_before(extractor):
                             "the companies said on 3 May 2021.")
     said = [e for e in rec.events if e.type == "statement" and e.date.value == "2021-05-03"]
     assert said and set(said[0].actors) >= {"Alder Foods ASA", "Birch Farms AS"}
+
+
+def test_a_history_of_a_war_between_two_has_them_as_its_parties(extractor):
+    text = ("The War of the Straits\n\nAlba and Morvia fought three wars in little more than a "
+            "century, and the last of them nearly ruined both.\n\nAfter years of raids the peace "
+            "was signed at Lund on 8 August 1381.\n")
+    rec = extractor.extract(text)
+    signed = [e for e in rec.events if e.type == "agreement" and e.date.value == "1381-08-08"]
+    assert signed and {"Alba", "Morvia"} <= set(signed[0].actors)

@@ -41,10 +41,23 @@ def topic_states(doc: Doc) -> list[str]:
     if not m:
         m = re.search(r"[Rr]elations between (?:the )?(.+?) and (?:the )?([A-Z][\w ]+?)[\.,;]",
                       doc_text(doc)[:600])
+    places: set[str] = set()
+    if not m:
+        # A history of a war between two: "Venice and Genoa fought four great wars …", "the
+        # Eastern Roman Empire and Sasanian Persia fought a war …" (the first paragraph of
+        # prose); a polity the gazetteer lacks counts when the model names it as a place.
+        body = doc_text(doc)[:1500].split("\n\n", 3)
+        opening = next((b for b in body if len(b.split()) > 8 and "." in b), "")
+        m = _WAR_PARTIES.match(opening)
+        places = {e.text.removeprefix("the ") for e in doc.ents if e.label_ in ("GPE", "NORP")}
     if m:
         # The parties may be states or organisations ("European Union–Morocco relations").
         parties = [gz.state_of(g.strip()) or gz.organisations.get(key(g.strip())) and g.strip()
-                   for g in m.groups()]
-        if all(parties):
+                   or (g.strip() if g.strip() in places else None) for g in m.groups()]
+        if all(parties) and parties[0] != parties[1]:
             return parties  # type: ignore[return-value]
     return []
+
+
+_WAR_PARTIES = re.compile(r"\s*(?:For [^,]{1,80}, )?(?:the )?([A-Z][\w' ]+?) and (?:the )?"
+                          r"([A-Z][\w' ]+?) (?:fought|waged|went to war|were at war)\b")
