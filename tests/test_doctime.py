@@ -147,14 +147,7 @@ def test_cli_dct(tmp_path):
     # A sentence's day date sets no year for the months after it.
     ("The supper has been moved to 7 March 2024 to avoid our appeal, which launches on 1 December.",
      "2023-10-20", "1 December", "2023-12-01"),
-])
-def test_a_yearless_month_is_placed_by_the_document_date_and_the_tense(extractor, text, dct,
-                                                                      expression, value):
-    rec = extractor.extract(text, dct=dct)
-    assert [d.value for d in rec.dates if d.text == expression] == [value]
-
-
-@pytest.mark.parametrize("text, dct, expression, value", [
+    # A narrative of a stated year keeps it: in the sentence, or set in the paragraph.
     ("In 2007 the party split, and in February its leader resigned.", "2012-05-29", "February",
      "2007-02"),
     ("On 2 August 1964 the destroyer was attacked. On 4 August a second attack was reported.",
@@ -165,8 +158,8 @@ def test_a_yearless_month_is_placed_by_the_document_date_and_the_tense(extractor
     ("The election in 2007 was disputed.\nThe party, which he founded in February, won 48 seats.",
      "2012-05-29", "February", "2012-02"),
 ])
-def test_a_yearless_month_in_a_narrative_of_a_stated_year_keeps_that_year(extractor, text, dct,
-                                                                         expression, value):
+def test_a_yearless_month_is_placed_by_the_document_date_the_tense_and_the_narrative(
+        extractor, text, dct, expression, value):
     rec = extractor.extract(text, dct=dct)
     assert [d.value for d in rec.dates if d.text == expression] == [value]
 
