@@ -915,8 +915,10 @@ def test_the_fallback_types_a_telling_as_a_statement(extractor, text):
         ("In 1002 the council paid the Danes 24,000 pounds.", ("other", "1002")),
         ("In 1962 the group raised SEK 18 million in a share offering.", ("other", "1962")),
         ("In 2010 the fund invested US$40 million in Kenya Power.", ("trade", "2010")),
-        # Giving and lending stay aid.
+        # Giving and lending stay aid; a pledge that something is so is a statement.
         ("In 2008 the bank lent Kenya US$150 million.", ("aid", "2008")),
+        ("In August 1964 Johnson pledged that he would not send more troops.", ("statement", "1964-08")),
+        ("In 1977 Japan pledged US$1 billion to the region.", ("aid", "1977")),
         ("In 1958 Canada gave India $35 million.", ("aid", "1958")),
     ],
 )
