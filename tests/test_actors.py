@@ -871,3 +871,10 @@ def test_a_name_in_a_title_cased_headline_stays_an_actor(extractor):
     rec = extractor.extract("Investors Cheer as Oracle Beats Quarterly Forecasts on Cloud Demand\n\n"
                             "The company said revenue rose in 2019.\n")
     assert _actor(rec, "Oracle") is not None
+
+
+def test_a_historical_empire_keeps_its_own_name(extractor):
+    rec = extractor.extract("After the war of 1828 the area passed to the Russian Empire. In 2010 "
+                            "Russia extended its lease of the base.")
+    empire, russia = _actor(rec, "Russian Empire"), _actor(rec, "Russia")
+    assert empire is not None and russia is not None and empire is not russia
