@@ -155,10 +155,12 @@ class EventsComponent(RulesComponent):
         if token.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
                 c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
             return None
-        words = _argument_words(token)
+        words = None  # read only for an entry with argument constraints (most have none)
         for e in entries:
             if token.pos_ not in e.pos:
                 continue
+            if words is None and (e.args or e.exclude_args):
+                words = _argument_words(token)
             if e.args and not words & set(e.args):
                 continue
             if e.exclude_args and words & set(e.exclude_args):
