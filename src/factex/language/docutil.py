@@ -14,7 +14,8 @@ import bisect
 import re
 import weakref
 
-from spacy.attrs import HEAD, SENT_START
+import numpy
+from spacy.attrs import HEAD, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 _CACHES: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
@@ -104,7 +105,9 @@ def token_texts(doc: Doc) -> list[str]:
     c = cache(doc)
     texts = c.get("token_texts")
     if texts is None:
-        texts = c["token_texts"] = [t.text for t in doc]
+        # A token's text is the string of its ORTH: read from one array, without a Token each.
+        strings = doc.vocab.strings
+        texts = c["token_texts"] = [strings[o] for o in doc.to_array(ORTH).tolist()]
     return texts
 
 
@@ -115,9 +118,8 @@ def head_indices(doc: Doc) -> list[int]:
     c = cache(doc)
     heads = c.get("heads")
     if heads is None:
-        # HEAD is the offset to the head, stored unsigned: -1 reads as 2**64 - 1.
-        heads = c["heads"] = [i + (r if r < 2**63 else r - 2**64)
-                              for i, r in enumerate(doc.to_array(HEAD).tolist())]
+        # HEAD is the offset to the head, stored unsigned (-1 as 2**64 - 1): int64 reads it back.
+        heads = c["heads"] = (numpy.arange(len(doc)) + doc.to_array(HEAD).astype("int64")).tolist()
     return heads
 
 
