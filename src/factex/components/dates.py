@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from factex.language.lexicon import DATE_PREPOSITION_MODS, YEAR_WORD
 from factex.errors import DataError
-from factex.language.docutil import doc_text, span_text
+from factex.language.docutil import doc_text, span_text, token_texts
 from factex.language.fastmatch import AnchoredMatcher, flagged
 from factex.language.doctime import is_deictic, resolve_deictic
 from factex.language.rules import DatePattern, active
@@ -386,7 +386,10 @@ def _early_years(doc: Doc, spans: list[Span]) -> list[Span]:
     Lindisfarne"): a bare number that is itself the object of a preposition of time (not a
     count, "in 300 villages"), or joined to one ("between 618 and 621"). Without a century or
     an era marker elsewhere in the text, a three-digit number is never read as a year."""
-    if not _FIRST_MILLENNIUM.search(doc_text(doc)):
+    # Only a three-digit number can be such a year: the cheap test on the words comes first,
+    # and most texts never need the pattern's scan of the whole text.
+    if not any(len(w) == 3 and w.isdigit() and w[0] != "0" for w in token_texts(doc)) \
+            or not _FIRST_MILLENNIUM.search(doc_text(doc)):
         return []
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
