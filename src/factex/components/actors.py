@@ -408,7 +408,10 @@ _PRE_MODERN = 1500
 def narrative_year(text: str) -> int | None:
     """The median of the years a text names (BC negative; a century counts as its middle), or
     None when it names fewer than three: the time the text is set in."""
-    bc = list(_BC_YEAR.finditer(text))
+    # The BC and century patterns run only on a text with their word ("BC" or "B.C.";
+    # "century", which no character but the ASCII letters matches case-insensitively): most
+    # texts have neither, and a scan of the whole text is what this function costs.
+    bc = list(_BC_YEAR.finditer(text)) if "BC" in text or "B.C." in text else []
     years = [-int(m.group(1)) for m in bc]
     bc_spans = [m.span() for m in bc]
     for m in _AD_YEAR.finditer(text):
@@ -416,7 +419,7 @@ def narrative_year(text: str) -> int | None:
         if any(a <= at < b for a, b in bc_spans):
             continue  # "in 216 BC" is a BC year, counted above
         years.append(int(m.group(1) or m.group(2)))
-    for m in _CENTURY.finditer(text):
+    for m in _CENTURY.finditer(text) if "century" in text.lower() else ():
         mid = (int(m.group(1)) - 1) * 100 + 50
         years.append(-mid if m.group(2) else mid)
     if len(years) < 3:

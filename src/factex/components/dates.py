@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from factex.language.lexicon import DATE_PREPOSITION_MODS, YEAR_WORD
 from factex.errors import DataError
-from factex.language.docutil import doc_text, span_text
+from factex.language.docutil import doc_text, span_text, token_texts
 from factex.language.fastmatch import AnchoredMatcher, flagged
 from factex.language.doctime import is_deictic, resolve_deictic
 from factex.language.rules import DatePattern, active
@@ -512,13 +512,14 @@ def _early_years(doc: Doc, spans: list[Span]) -> list[Span]:
     Lindisfarne"): a bare number that is itself the object of a preposition of time (not a
     count, "in 300 villages"), or joined to one ("between 618 and 621"). Without a century or
     an era marker elsewhere in the text, a three-digit number is never read as a year."""
-    if not _FIRST_MILLENNIUM.search(doc_text(doc)):
-        return []
+    # The words are read first and the whole-text pattern last, only for a text where some
+    # number would be a year (most texts have none): the result is the same either way.
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
-    for tok in doc:
-        if tok.i in taken or len(tok.text) != 3 or not tok.text.isdigit() or tok.text[0] == "0":
+    for i, w in enumerate(token_texts(doc)):
+        if i in taken or len(w) != 3 or not w.isdigit() or w[0] == "0":
             continue
+        tok = doc[i]
         if tok.i > 0 and doc[tok.i - 1].lower_ in _MONTH_WORDS:
             out.append(Span(doc, tok.i - 1, tok.i + 1, label="DATE"))  # "August 991"
             continue
@@ -534,6 +535,8 @@ def _early_years(doc: Doc, spans: list[Span]) -> list[Span]:
         after_prep = tok.i > 0 and doc[tok.i - 1].lower_ in _YEAR_PREPS
         if governed or after_prep:
             out.append(Span(doc, tok.i, tok.i + 1, label=EARLY_YEAR))
+    if not out or not _FIRST_MILLENNIUM.search(doc_text(doc)):
+        return []
     return out
 
 

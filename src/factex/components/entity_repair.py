@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factex.components.base import RulesComponent, require
-from factex.language.docutil import cache, doc_text, line_bounds, span_text, token_texts
+from factex.language.docutil import cache, doc_text, head_indices, line_bounds, span_text, token_texts
 from factex.language.gazetteer import key, known_town
 from factex.language.lexicon import (
     COMPANY_NOUNS,
@@ -368,7 +368,8 @@ def _in_byline(doc: Doc, start: int) -> bool:
 def _root(doc: Doc, start: int, end: int):
     """The token of doc[start:end] attached outside it, climbed over conjuncts ("Mara" in
     "the Kagera and Mara regions" stands where "Kagera" does)."""
-    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
+    heads = head_indices(doc)
+    tok = doc[next((k for k in range(start, min(end, len(doc))) if not start <= heads[k] < end), end - 1)]
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok

@@ -31,7 +31,7 @@ from factex.language.docutil import actor_types, cache, doc_text, line_at, quote
 from factex.language.timex import MONTHS
 from factex.language.rules import Rules, TriggerEntry, active, gazetteer
 from factex.components.base import RulesComponent, require
-from factex.components.doctime import in_dateline
+from factex.components.doctime import dateline_span, in_dateline
 from factex.records.mentions import DateMention, EventMention
 from factex.components.money import is_transfer_noun
 
@@ -157,10 +157,12 @@ class EventsComponent(RulesComponent):
         if token.lemma_.lower() in _DEFER_TO_COMPLEMENT and any(
                 c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
             return None
-        words = _argument_words(token)
+        words = None  # read only for an entry with argument constraints (most have none)
         for e in entries:
             if token.pos_ not in e.pos:
                 continue
+            if words is None and (e.args or e.exclude_args):
+                words = _argument_words(token)
             if e.args and not words & set(e.args):
                 continue
             if e.exclude_args and words & set(e.exclude_args):
@@ -500,10 +502,12 @@ class EventsComponent(RulesComponent):
                 tokens += [t for t in own if t.i not in seen]
         nested = self._other_happenings(trig, tokens) | _circumstance_names(trig, table)
         types = actor_types(doc)
+        # Read once, not per token (each read of a Doc extension builds its accessor anew).
+        filed = dateline_span(doc)
         for t in tokens:
             if t.i in nested:
                 continue  # "during Hasina's visit to Tokyo": that visit's participants
-            if in_dateline(doc, t.idx):
+            if filed is not None and filed[0] <= t.idx < filed[1]:
                 continue  # "NAIROBI, 14 March 2023 -": where the report was filed
             name = table.get(t.i) or antecedent(doc, t)
             if name is None or name in names or _title_demonym(doc, t):

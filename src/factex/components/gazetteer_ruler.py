@@ -127,6 +127,8 @@ class GazetteerRuler(SpanRuler):
         the model tagged ("Jamuna River", "Mekong Delta") or one that runs on in capitalised
         words ("Upper Nile", "Lake Chad Basin")."""
         matches = super().match(doc)
+        if not any(m.id_ in self._regions for m in matches):
+            return matches  # (most documents: the entities' table below is not needed)
         ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
         return [m for m in matches
                 if m.id_ not in self._regions or not _inside_longer_name(doc, m, ent_at)]

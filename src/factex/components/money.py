@@ -49,6 +49,8 @@ _NUMBER_WORDS = {**NUMBER_WORDS, "half a": 0.5}
 class _Scanner:
     regex: re.Pattern[str]
     cores: re.Pattern[str]  # digits or a number word: every amount holds one
+    digits: re.Pattern[str]  # the digits of ``cores`` alone
+    number_words: re.Pattern[str]  # its number words, lower case, without the \b (_core_starts)
     reach: int  # how far before its core an amount can start (the longest sign, a space)
     symbols: dict[str, CurrencyEntry]
     words: dict[str, CurrencyEntry]
@@ -97,7 +99,8 @@ def _compile_scanner(rules: Rules) -> _Scanner:
     digits = r"\d" if any(s[:1].isdigit() for s in symbols) else r"\d+"
     cores = re.compile(rf"{digits}|\b(?:{number_words})", re.I)
     reach = max(map(len, symbols)) + 1
-    return _Scanner(regex, cores, reach, table.symbols, table.words, table.plurals, table.magnitudes)
+    return _Scanner(regex, cores, re.compile(digits), re.compile(rf"(?:{number_words.lower()})"), reach,
+                    table.symbols, table.words, table.plurals, table.magnitudes)
 
 
 def _matches(sc: _Scanner, text: str) -> Iterator[re.Match[str]]:
@@ -108,8 +111,7 @@ def _matches(sc: _Scanner, text: str) -> Iterator[re.Match[str]]:
     alternation of signs at every character made the scan a large share of a document's time.
     """
     pos = tried = 0
-    for core in sc.cores.finditer(text):
-        c = core.start()
+    for c in _core_starts(sc, text):
         if c < pos:
             continue
         for start in range(max(pos, tried, c - sc.reach), c + 1):
@@ -119,6 +121,30 @@ def _matches(sc: _Scanner, text: str) -> Iterator[re.Match[str]]:
                 pos = m.end()
                 break
         tried = c + 1
+
+
+# Characters other than A-Z and a-z that match one of them ignoring case, or whose lower case
+# is one or is two characters long (found by trying every character).
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _core_starts(sc: _Scanner, text: str) -> list[int]:
+    """Where the matches of ``sc.cores`` start, in order, found by two fast scans.
+
+    ``sc.cores`` opens with ``\\b`` and ignores case, so it is tried at every character;
+    patterns that open with a digit or a letter are not. Digits and number words are apart
+    (no match of one holds a character of the other), so the starts of the digits' matches
+    and of the number words' make up those of the whole pattern. The words are looked for in
+    the lower-cased text, which keeps every offset and matches as ignoring case does when
+    none of ``_CASE_ODD`` is in the text; one found inside a word (no ``\\b`` before it) lies
+    within that word, so skipping over it skips no word that starts one.
+    """
+    if any(ch in text for ch in _CASE_ODD):
+        return [m.start() for m in sc.cores.finditer(text)]
+    starts = [m.start() for m in sc.digits.finditer(text)]
+    words = [p for p in (m.start() for m in sc.number_words.finditer(text.lower()))
+             if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")]
+    return sorted(starts + words) if words else starts
 
 
 def _to_number(text: str) -> float | None:

@@ -14,17 +14,29 @@ import bisect
 import re
 import weakref
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import HEAD, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 _CACHES: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+# The Doc asked about last (a weak reference) and its entry, as one tuple: components ask
+# tens of thousands of times in a row about one Doc, and a WeakKeyDictionary look-up makes a
+# new weak reference each time. The entry is the very dict _CACHES holds for that Doc, so the
+# shortcut answers the same.
+_LAST: tuple = (None, None)
 
 
 def cache(doc: Doc) -> dict:
     """The cache dict of one Doc (empty at first; reset when the Doc's length changed)."""
-    entry = _CACHES.get(doc)
+    global _LAST
+    ref, entry = _LAST
+    if ref is None or ref() is not doc:
+        ref, entry = None, _CACHES.get(doc)
     if entry is None or entry["__len__"] != len(doc):
         entry = _CACHES[doc] = {"__len__": len(doc)}
+        ref = None
+    if ref is None:
+        _LAST = (weakref.ref(doc), entry)
     return entry
 
 
@@ -93,8 +105,22 @@ def token_texts(doc: Doc) -> list[str]:
     c = cache(doc)
     texts = c.get("token_texts")
     if texts is None:
-        texts = c["token_texts"] = [t.text for t in doc]
+        # A token's text is the string of its ORTH: read from one array, without a Token each.
+        strings = doc.vocab.strings
+        texts = c["token_texts"] = [strings[o] for o in doc.to_array(ORTH).tolist()]
     return texts
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """The index of every token's syntactic head, in order, built once (a Token per look-up
+    is costly). Only for a parsed Doc: factex's components never change the parse after the
+    parser, and a retokenised Doc gets a new cache."""
+    c = cache(doc)
+    heads = c.get("heads")
+    if heads is None:
+        # HEAD is the offset to the head, stored unsigned (-1 as 2**64 - 1): int64 reads it back.
+        heads = c["heads"] = (numpy.arange(len(doc)) + doc.to_array(HEAD).astype("int64")).tolist()
+    return heads
 
 
 def set_sentence_starts(doc: Doc, values: dict[int, int]) -> None:
