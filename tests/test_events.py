@@ -943,3 +943,13 @@ def test_a_history_of_a_war_between_two_has_them_as_its_parties(extractor):
     rec = extractor.extract(text)
     signed = [e for e in rec.events if e.type == "agreement" and e.date.value == "1381-08-08"]
     assert signed and {"Alba", "Morvia"} <= set(signed[0].actors)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("After a siege of ten months the garrison of Brescello surrendered to the Venetians on "
+     "3 May 1512.", "Brescello"),
+    ("In March 2018 a court ordered Dangote to pay ₦2 billion to the residents of Okavi.", "Okavi"),
+])
+def test_the_people_of_a_place_act_for_it(extractor, text, place):
+    events = extractor.extract(text).events
+    assert any(place in e.actors for e in events)

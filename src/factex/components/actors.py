@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factex.language.lexicon import (
+    BODY_HEADS,
     KIN_NOUNS,
     SHIP_PREFIXES,
     COMPANY_NOUNS,
@@ -178,7 +179,8 @@ def _common_head(span: Span) -> bool:
     """A name that ends in a lower-case common noun ("the Persian navy") is no proper name."""
     last = span[-1]
     return (len(span) > 1 and last.is_alpha and last.is_lower and last.lower_ not in NAME_PARTICLES
-            and last.lower_ not in FEATURE_NOUNS and span[-2].text not in ("-", "–"))
+            and last.lower_ not in FEATURE_NOUNS and last.lower_ not in BODY_HEADS
+            and span[-2].text not in ("-", "–"))
 
 
 def _modifies_happening(doc: Doc, m: ActorMention) -> bool:
@@ -346,6 +348,15 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
                 # "Soviet" + "Navy": the organisation is the "Soviet Navy".
                 span = Span(doc, span.start - 1, span.end, label=ent.label_)
                 found[:] = [f for f in found if f[2].token_start != prev.i]
+        if (ent.label_ == "PERSON" and len(span) == 1 and _PLURAL_NAME.fullmatch(span.text)
+                and span[0].dep_ not in ("compound", "nmod", "amod") and ent.end not in cued
+                and _people_before(doc, span[0])):
+            # "the Gauls", "local Gauls", "the Avars and Slavs": a person's name is not
+            # plural, so the model's person is a people, standing for a place the text names
+            # if one fits, else for nobody (not "the Karas region", a name modifying a noun).
+            found.append((None, "GPE", ActorMention(span.start_char, span.end_char, text,
+                                                    UNRESOLVED_DEMONYM, span.start, span.end)))
+            continue
         label = PERSON_CUE if ent.end in cued and ent.label_ == "PERSON" else ent.label_
         found.append((None, LABEL_TYPES[ent.label_],
                       ActorMention(span.start_char, span.end_char, span_text(span), label,
@@ -353,6 +364,32 @@ def collect_mentions(doc: Doc, verb_form=None) -> list[tuple[str | None, str, Ac
     return found
 
 
+def _of_a_person(doc: Doc, m: ActorMention) -> bool:
+    """The mention is the "of" phrase of a person's name ("Sumanguru of Sosso", "Louis of
+    Hungary"): where the person ruled or came from."""
+    if m.token_end <= m.token_start:
+        return False
+    root = _root(doc, m.token_start, m.token_end)
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.i == m.token_start - 1
+            and prep.head.i < prep.i and prep.head.ent_type_ == "PERSON")
+
+
+def _people_before(doc: Doc, tok) -> bool:
+    """What comes before a plural name makes it a people's: "the", a lower-case adjective
+    ("local Gauls"), or a plural it is coordinated with ("the Avars and Slavs")."""
+    if tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    if prev.lower_ == "the" or (prev.pos_ == "ADJ" and prev.is_lower):
+        return True
+    head = tok.head
+    return (tok.dep_ == "conj" and head.i < tok.i and _PLURAL_NAME.fullmatch(head.text) is not None
+            and head.i > 0 and doc[head.i - 1].lower_ == "the")
+
+
+# A capitalised plural: not "Marcus", "Pausanias", "Dumas".
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^suiaeo\W]s")
 _ADJECTIVAL = re.compile(r"(an|ian|ese|ish|ic|ist|ists|ans|ians|ite|ites|i|is)$")
 
 
@@ -654,6 +691,8 @@ def _retype(doc: Doc, mentions: list[ActorMention], typ: str) -> str:
             return "ORG"  # "the Sarinah department store"
     if any(_place_cue(doc, m.token_start, m.token_end) for m in mentions if m.token_end > m.token_start):
         return "GPE"  # "the Kagera and Mara regions", "the Al Haouz earthquake"
+    if typ == "PERSON" and any(_of_a_person(doc, m) for m in mentions):
+        return "GPE"  # "the sorcerer-king Sumanguru of Sosso": no person is of a person
     if typ in ("PERSON", "ORG"):
         heads = [_locative_head(doc, m) for m in mentions if m.token_end > m.token_start]
         # An acronym among the names marks an organisation even after "from"/"to" ("from

@@ -30,6 +30,7 @@ from factex.components.base import RulesComponent, require
 from factex.language.docutil import cache, doc_text, head_indices, line_bounds, span_text, token_texts
 from factex.language.gazetteer import key, known_town
 from factex.language.lexicon import (
+    BODY_HEADS,
     COMPANY_NOUNS,
     CORPORATE_FORMS,
     DISASTER_NOUNS,
@@ -392,13 +393,17 @@ def _place_cue(doc: Doc, start: int, end: int) -> bool:
             coordinated and head.head.lower_ in GPE_WORD_PLURALS)
     if root.dep_ == "dobj" and head.lemma_.lower() in _SIEGE_VERBS:
         return True  # "besieging Calais": a town
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in _SIEGE_VERBS:
+        return True  # the same where the parser took the verb for a modifier of the name
     return False
 
 
 # Nouns whose "of" phrase names a town ("the outskirts of Forchheim"), and verbs done only to
 # towns and fortresses.
-_TOWN_PARTS = frozenset("outskirts suburbs streets walls gates mayor siege sack".split())
-_SIEGE_VERBS = frozenset("besiege blockade garrison fortify raze".split())
+_TOWN_PARTS = frozenset("""outskirts suburbs streets walls gates mayor siege sack ruins garrison
+    residents inhabitants bombardment shelling department""".split())
+_SIEGE_VERBS = frozenset("besiege blockade garrison fortify raze shell bombard annex cede".split())
 
 
 def _located_by_neighbour(doc: Doc, start: int, end: int, ent_at: dict) -> bool:
@@ -471,7 +476,9 @@ _FEATURE_HEADS = FEATURE_NOUNS - frozenset("springs falls range channel waters".
 
 def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A proper name followed by a lower-case feature noun it modifies is one place, the noun
-    included ("Vakhsh river", "Lake Victoria basin"); the model's entities inside it give way."""
+    included ("Vakhsh river", "Lake Victoria basin"), and one followed by "administration" or
+    "movement" one organisation ("the Bush administration"); the model's entities inside it
+    give way (its "Vakhsh" and "Congonhas" as persons)."""
     texts = token_texts(doc)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
@@ -479,7 +486,7 @@ def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
     for k in range(1, len(doc)):
         # Lower case only ("River" is already in the name), and a noun ("Ukraine springs a
         # surprise" has a verb).
-        if texts[k] not in _FEATURE_HEADS or doc[k].pos_ != "NOUN":
+        if (texts[k] not in _FEATURE_HEADS and texts[k] not in BODY_HEADS) or doc[k].pos_ != "NOUN":
             continue
         start = k
         while start > 0 and not doc[start].is_sent_start and (
@@ -492,12 +499,12 @@ def _feature_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # no name, or the name is not a modifier of the noun
         inside = {ent_at[i] for i in range(start, k) if i in ent_at}
         if any(e.start < start or e.end > k for e in inside) or any(
-                e.label_ in ("PERSON", "NORP", "DATE", "ORG") for e in inside):
-            continue  # an entity reaching out of the name, a person's or an organisation's
+                e.label_ in ("NORP", "DATE") for e in inside):
+            continue  # an entity reaching out of the name, or a people's or a date's
         name = span_text(doc[start:k])
         if gz.state_of(name) or key(name) in gz.organisations:
             continue  # "the Kenya coast", "Al Jazeera channel": the state or body, described
-        new.append(Span(doc, start, k + 1, label="LOC"))
+        new.append(Span(doc, start, k + 1, label="ORG" if texts[k] in BODY_HEADS else "LOC"))
     return _in_place_of(ents, new) if new else ents
 
 

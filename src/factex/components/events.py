@@ -611,6 +611,9 @@ _BOTH_FIRMS = ("both companies", "the two companies", "the companies", "both fir
 _PLACE_KINDS = frozenset("""protectorate colony city town village port island islands province
     region kingdom republic state territory district county emirate principality duchy
     fortress""".split())
+# Nouns whose "of" phrase names the place whose people they are, who act for it.
+_PLACE_PEOPLE = frozenset("""garrison garrisons residents inhabitants citizens people population
+    townspeople defenders""".split())
 # Event types a text's protagonist takes part in when no organisation is named (not conflict,
 # visit or diplomatic relations, which are states' and persons').
 _PROTAGONIST_TYPES = frozenset(("other", "trade", "agreement", "founding", "statement", "aid"))
@@ -690,8 +693,11 @@ def _describes(token: Token, trig: _Trigger) -> bool:
         if t.i == trig.token.i or t.head.i == t.i:
             return False
         head = t.head
-        if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_KINDS:
-            t = head.head  # "the German protectorate of Togoland": the name is the place itself
+        if t.dep_ == "pobj" and head.lower_ == "of" and (
+                head.head.lemma_.lower() in _PLACE_KINDS or head.head.lower_ in _PLACE_PEOPLE):
+            # "the German protectorate of Togoland": the name is the place itself; "the
+            # garrison of Chioggia surrendered", "the residents of Itoko": its people
+            t = head.head
             continue
         if t.dep_ in ("prep", "appos", "poss", "acl", "relcl") and head.pos_ == "NOUN" \
                 and head.i != trig.token.i:

@@ -68,6 +68,9 @@ LOC_WORDS = frozenset("""river sea ocean lake mountains mountain range island is
 # Lower-case nouns of natural and built features that end a place's name ("the Min river",
 # "Pampulha airport", "the Rogun dam", "the Juba-Nimule highway").
 FEATURE_NOUNS = LOC_WORDS | frozenset("airport dam highway road spring springs straits".split())
+# Lower-case nouns that make the name before them an organisation's ("the Bush administration",
+# "the Awakening movement"): the gold guide's names keep the noun.
+BODY_HEADS = frozenset(("administration", "movement"))
 GPE_WORDS = frozenset("""province state territory district county prefecture city region
     emirate kingdom republic oblast governorate municipality canton town village commune parish
     borough township port suburb""".split())
