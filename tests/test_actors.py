@@ -920,3 +920,12 @@ def test_a_plural_surname_before_a_noun_stays_a_name(extractor):
 def test_a_town_named_by_what_is_done_to_it_is_a_place(extractor, text, name):
     actor = _actor(extractor.extract(text), name)
     assert actor is not None and actor.type == "GPE"
+
+
+def test_a_saved_pages_tag_line_names_no_actor(extractor):
+    rec = extractor.extract("Finland–Uruguay relations\nFrom Wikipedia, the free encyclopedia\n\n"
+                            "Finland and Uruguay established diplomatic relations in 1935.\n")
+    assert _actor(rec, "Wikipedia") is None and _actor(rec, "Finland") is not None
+    rec = extractor.extract("The Wikimedia Foundation said on 3 May 2021 that Wikipedia had "
+                            "been blocked in Turkey since 2017.")
+    assert _actor(rec, "Wikipedia") is not None  # named in prose, it stays

@@ -469,6 +469,18 @@ def narrative_year(text: str) -> int | None:
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
+# The tag line a saved encyclopedia page opens with.
+_SITE_TAGLINE = re.compile(r"[ \t]*From [^,\n]{1,40}, the free encyclopedia[ \t.]*")
+
+
+def _in_site_tagline(doc: Doc, m: ActorMention) -> bool:
+    """The mention stands in a page's tag line ("From Wikipedia, the free encyclopedia")."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return _SITE_TAGLINE.fullmatch(text, start, len(text) if end < 0 else end) is not None
+
+
 def _boilerplate_word(doc: Doc, mentions: list[ActorMention], common) -> bool:
     """A one-word name that is a common English word and only ever stands outside prose: a
     label ("Genre: Wine festival"), a run-in heading ("Background. In 590 …"), or the head of a
@@ -642,6 +654,8 @@ def cluster(doc: Doc, found: list[tuple[str | None, str, ActorMention]],
             continue  # "Trade", "Cargo", "Print": a word the text also writes in lower case
         if not g["canonical"] and _boilerplate_word(doc, g["mentions"], common):
             continue  # "Background", "Jump", "Print": a common word outside prose
+        if all(_in_site_tagline(doc, m) for m in g["mentions"]):
+            continue  # "From Wikipedia, the free encyclopedia": the page's source, no party
         typ = g["types"].most_common(1)[0][0]
         if not g["canonical"]:
             typ = _retype(doc, g["mentions"], typ)
