@@ -929,3 +929,16 @@ def test_a_saved_pages_tag_line_names_no_actor(extractor):
     rec = extractor.extract("The Wikimedia Foundation said on 3 May 2021 that Wikipedia had "
                             "been blocked in Turkey since 2017.")
     assert _actor(rec, "Wikipedia") is not None  # named in prose, it stays
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("External links\nEmbassy of Finland, Buenos Aires\n", "Embassy of Finland", "ORG"),
+    ("The Port of Walvis Bay is the largest commercial port in Namibia.", "Port of Walvis Bay", "LOC"),
+    ("[3] Office of the President of Tajikistan, 16 November 2016.",
+     "Office of the President of Tajikistan", "ORG"),
+    ("Ministry for Foreign Affairs of Finland. Retrieved 2 February 2023.",
+     "Ministry for Foreign Affairs of Finland", "ORG"),
+])
+def test_an_institution_named_by_its_state_is_one_name(extractor, text, name, typ):
+    actor = _actor(extractor.extract(text), name)
+    assert actor is not None and actor.type == typ

@@ -746,5 +746,39 @@ def _names_head(doc: Doc, start: int, end: int, nouns: frozenset, via_of: bool =
 
 
 # The repairs in the order they apply, each ``(doc, ents) -> ents`` (person cues come last).
+# Capitalised heads of an institution named by the state or place it belongs to ("Embassy of
+# Finland", "the Port of Walvis Bay"), a port a place. Not "Government": the model tags "the
+# Government of X" whole in prose, and the repair of its other cases cost more than it found.
+_INSTITUTION_OF = {"Embassy": "ORG", "Ministry": "ORG", "Office": "ORG", "Department": "ORG",
+                   "Consulate": "ORG", "Secretariat": "ORG", "Port": "LOC"}
+# Lower-case words inside such a name ("Ministry for Foreign Affairs of Finland", "Office of
+# the President of Tajikistan").
+_INSIDE_NAME = frozenset(("of", "for", "and", "the", "&"))
+
+
+def _institution_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place or state after "of" that ends the name of an institution it belongs to is part
+    of that name: "Embassy of Finland", "Ministry for Foreign Affairs of Finland", "Office of
+    the President of Tajikistan" (organisations), "the Port of Walvis Bay" (a place); the
+    model's pieces of it ("Embassy" as a place, "Ministry for Foreign Affairs of") give way."""
+    texts = token_texts(doc)
+    new: list[Span] = []
+    for e in ents:
+        if e.label_ not in ("GPE", "LOC") or e.start < 2 or texts[e.start - 1] != "of":
+            continue
+        k = e.start - 1  # "of"
+        head = None
+        while k > 0 and not doc[k - 1].is_space and (
+                texts[k - 1][:1].isupper() or texts[k - 1] in _INSIDE_NAME):
+            k -= 1
+            if texts[k] in _INSTITUTION_OF:
+                head = k
+                break
+        if head is None or texts[e.start - 2] in _INSIDE_NAME:
+            continue  # no institution, or "Ministry of the" + a name split oddly
+        new.append(Span(doc, head, e.end, label=_INSTITUTION_OF[texts[head]]))
+    return _in_place_of(ents, new) if new else ents
+
+
 _REPAIRS = (_initial_names, _acronym_names, _joined_names, _legal_forms, _described_acronyms,
-            _definite_short_names, _feature_names, _place_cues)
+            _definite_short_names, _feature_names, _institution_names, _place_cues)
